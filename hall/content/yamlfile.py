@@ -1,0 +1,234 @@
+"""Reading staff-written text files: encodings, YAML with line marks, common slips.
+
+Staff type in Chinese input methods on Windows, so the usual slips are a full-width
+colon or space after a key, tabs, GBK-encoded files and byte-order marks. Each is
+caught here with the line it is on, before PyYAML's own (English-only) message.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .problems import ProblemLog
+
+BOM = "\ufeff"
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A place in a file: 1-based line and column."""
+
+    line: int
+    column: int
+
+
+class YMap(dict):
+    """A YAML mapping that remembers where it and each of its keys stand."""
+
+    mark: Mark | None = None
+    key_marks: dict[Any, Mark]
+
+    def mark_of(self, key: Any) -> Mark | None:
+        return self.key_marks.get(key, self.mark)
+
+
+class YList(list):
+    """A YAML sequence that remembers where it and each of its items stand."""
+
+    mark: Mark | None = None
+    item_marks: list[Mark]
+
+    def mark_of(self, index: int) -> Mark | None:
+        return self.item_marks[index] if index < len(self.item_marks) else self.mark
+
+
+def _mark(node: yaml.Node) -> Mark:
+    return Mark(node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+class _LocatingLoader(yaml.SafeLoader):
+    """SafeLoader that keeps marks and reports duplicate keys instead of overwriting."""
+
+    duplicates: list[tuple[Any, Mark]]
+
+
+def _construct_map(loader: _LocatingLoader, node: yaml.MappingNode) -> YMap:
+    result = YMap()
+    result.mark = _mark(node)
+    result.key_marks = {}
+    loader.flatten_mapping(node)
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if not isinstance(key, (str, int, float, bool)) and key is not None:
+            key = str(key)
+        if key in result.key_marks:
+            loader.duplicates.append((key, _mark(key_node)))
+        result.key_marks[key] = _mark(key_node)
+        result[key] = loader.construct_object(value_node, deep=True)
+    return result
+
+
+def _construct_seq(loader: _LocatingLoader, node: yaml.SequenceNode) -> YList:
+    result = YList(loader.construct_object(child, deep=True) for child in node.value)
+    result.mark = _mark(node)
+    result.item_marks = [_mark(child) for child in node.value]
+    return result
+
+
+_LocatingLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_map)
+_LocatingLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_seq)
+
+_FULLWIDTH_COLON = re.compile(r"^(\s*-?\s*)([^\s:：#'\"][^:：#'\"]*?)\s*：")
+_FULLWIDTH_SPACE_AFTER_KEY = re.compile(r"^(\s*-?\s*)([A-Za-z_][\w-]*):\u3000")
+
+
+def read_text(path: Path, log: ProblemLog) -> str | None:
+    """Decode a staff file as UTF-8, accepting a BOM and CRLF; explain GBK files."""
+    try:
+        raw = path.read_bytes()
+    except OSError as err:
+        log.report(
+            "file.unreadable", path,
+            f"无法读取文件：{err.strerror}。", f"The file cannot be read: {err.strerror}.",
+            "检查文件是否存在、是否有读取权限。", "Check that the file exists and can be read.",
+        )
+        return None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        try:
+            raw.decode("gb18030")
+            gbk = True
+        except UnicodeDecodeError:
+            gbk = False
+        if gbk:
+            log.report(
+                "file.gbk", path,
+                "文件是 GBK/GB18030 编码，本系统只接受 UTF-8 编码。",
+                "The file is encoded in GBK/GB18030; only UTF-8 is accepted.",
+                f"运行 hall fix-encoding {log.rel(path)} 自动转换（会先备份原文件），"
+                "或在编辑器中“另存为 UTF-8”。",
+                f"Run `hall fix-encoding {log.rel(path)}` to convert it (a backup is kept first), "
+                "or save it as UTF-8 in your editor.",
+                line=line,
+            )
+        else:
+            log.report(
+                "file.encoding", path,
+                "文件不是 UTF-8 文本，无法识别其编码。",
+                "The file is not UTF-8 text and its encoding is not recognised.",
+                "用文本编辑器打开并“另存为 UTF-8”。", "Open it in a text editor and save it as UTF-8.",
+                line=line,
+            )
+        return None
+    if text.startswith(BOM):
+        text = text[1:]
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _check_slips(text: str, path: Path, log: ProblemLog) -> bool:
+    """Find the slips PyYAML reports badly; return True when any was found."""
+    found = False
+    for number, line in enumerate(text.split("\n"), start=1):
+        if line.lstrip().startswith("#"):
+            continue
+        if line.startswith("\t") or re.match(r"^ +\t", line):
+            found = True
+            log.report(
+                "yaml.tab", path,
+                "行首用了制表符（Tab）缩进，YAML 只允许空格缩进。",
+                "The line is indented with a tab; YAML allows only spaces.",
+                "把行首的 Tab 换成两个空格。", "Replace the tab at the start of the line with two spaces.",
+                line=number, column=1,
+            )
+        match = _FULLWIDTH_COLON.match(line)
+        if match:
+            found = True
+            log.report(
+                "yaml.fullwidth_colon", path,
+                f"“{match.group(2)}”后面用了全角冒号“：”，应为半角冒号“:”。",
+                f"A full-width colon “：” follows “{match.group(2)}”; YAML needs the ASCII colon “:”.",
+                "切换到英文输入法，把“：”改成“: ”（冒号后加一个空格）。",
+                "Switch the input method to English and type “: ” (colon, then a space).",
+                line=number, column=match.end(),
+            )
+        match = _FULLWIDTH_SPACE_AFTER_KEY.match(line)
+        if match:
+            found = True
+            log.report(
+                "yaml.fullwidth_space", path,
+                f"“{match.group(2)}:”后面是全角空格，应为半角空格。",
+                f"A full-width space follows “{match.group(2)}:”; YAML needs an ASCII space.",
+                "删除这个全角空格，用英文输入法输入一个普通空格。",
+                "Delete the full-width space and type an ordinary space with the English input method.",
+                line=number, column=match.end(),
+            )
+    return found
+
+
+def load_yaml(path: Path, log: ProblemLog) -> Any:
+    """Load a YAML file with marks; report every problem and return None on failure."""
+    text = read_text(path, log)
+    if text is None:
+        return None
+    if not text.strip():
+        log.report(
+            "file.empty", path, "文件是空的。", "The file is empty.",
+            "用 hall new 重新生成模板，或从其他条目复制一份再修改。",
+            "Recreate it with `hall new`, or copy one from another entry and edit it.",
+        )
+        return None
+    if _check_slips(text, path, log):
+        return None
+    loader = _LocatingLoader(text)
+    loader.duplicates = []
+    try:
+        data = loader.get_single_data()
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        _report_syntax(err, path, log, mark)
+        return None
+    except yaml.YAMLError as err:
+        log.report("yaml.syntax", path, f"YAML 格式错误：{err}", f"YAML syntax error: {err}")
+        return None
+    finally:
+        loader.dispose()
+    for key, mark in loader.duplicates:
+        log.report(
+            "yaml.duplicate_key", path,
+            f"字段“{key}”写了两次，后一个会覆盖前一个。",
+            f"The field “{key}” appears twice; the second would silently replace the first.",
+            "删除其中一个，只保留正确的那个。", "Delete one of them and keep the right one.",
+            line=mark.line, column=mark.column,
+        )
+    return None if loader.duplicates else data
+
+
+def _report_syntax(err: yaml.MarkedYAMLError, path: Path, log: ProblemLog, mark: Any) -> None:
+    problem = (err.problem or "").lower()
+    context = (err.context or "").lower()
+    if "quoted scalar" in context or "quoted scalar" in problem:
+        zh, en = "引号没有配对闭合。", "A quotation mark is opened but never closed."
+        hint_zh, hint_en = "检查这一行及上一行的引号是否成对。", "Check that quotes on this line and the one before come in pairs."
+    elif "flow" in context or "flow" in problem:
+        zh, en = "方括号 [ ] 或花括号 { } 没有配对闭合。", "A bracket [ ] or brace { } is opened but never closed."
+        hint_zh, hint_en = "检查括号是否成对，逗号是否是半角“,”。", "Check that brackets come in pairs and commas are ASCII “,”."
+    elif "mapping values are not allowed" in problem:
+        zh, en = "这一行多了一个冒号，或缩进不对。", "This line has an extra colon, or its indentation is off."
+        hint_zh, hint_en = (
+            "含冒号的文字请用引号括起来；同级字段缩进要对齐。",
+            "Put text containing a colon in quotes; align fields of the same level.",
+        )
+    else:
+        zh, en = "YAML 格式错误，文件无法读取。", f"YAML syntax error: {err.problem or err.context}."
+        hint_zh, hint_en = "检查这一行的缩进、冒号和引号。", "Check the indentation, colons and quotes on this line."
+    log.report(
+        "yaml.syntax", path, zh, en, hint_zh, hint_en,
+        line=mark.line + 1 if mark else None, column=mark.column + 1 if mark else None,
+    )

@@ -1,0 +1,25 @@
+"""Options of the ``hall`` MkDocs plugin, as set under ``plugins: - hall:`` in mkdocs.yml."""
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+
+
+class HallConfig(Config):
+    # Languages of the site, the default (served at /) first.
+    languages = c.ListOfItems(c.Type(str), default=["zh", "en"])
+    # The site's name per language, e.g. {zh: X县民族团结文化展厅, en: …}.
+    site_name = c.Type(dict, default={})
+    # The county, a setting a real hall fills in once (the seed says only "X县").
+    county = c.Type(dict, default={"zh": "X县", "en": "X County"})
+    # Filing numbers every site served in mainland China shows in its footer.
+    icp_number = c.Type(str, default="")
+    psb_number = c.Type(str, default="")
+    psb_code = c.Type(str, default="")
+    # jieba user dictionary of place names and terms, relative to mkdocs.yml.
+    jieba_user_dict = c.Optional(c.Type(str))
+    # Build the other languages in parallel processes (2 cores here: zh and en at once).
+    parallel = c.Type(bool, default=True)
+    # Write into a staging folder and swap it in only when the whole build succeeded.
+    atomic = c.Type(bool, default=True)
+    # Show draft entries (always on under `mkdocs serve`).
+    drafts = c.Type(bool, default=False)

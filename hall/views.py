@@ -1,0 +1,231 @@
+"""What pages a language's site has, and the data each page template shows.
+
+Engine-agnostic: ``plan_site`` turns the validated hall into ``PageSpec``s (source path,
+output path, Markdown, template, view data) and a navigation outline. An adapter for any
+engine turns these into its own pages; nothing here knows MkDocs.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any, Mapping
+
+from .content.model import Exhibit, Hall, Localized, Photo, Zone
+from .i18n import HTML_LANG, catalog, format_date_span
+from .media import ImageSet
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """One page of one language's site."""
+
+    src_uri: str  # a virtual source path that mirrors the repository (links resolve as on disk)
+    dest_uri: str  # the output file, e.g. "exhibits/history/ming-mosque/index.html"
+    title: str
+    template: str
+    markdown: str
+    view: Mapping[str, Any] = field(default_factory=dict)
+    source_file: str | None = None  # the staff file this page's body came from
+    searchable: bool = True
+
+
+@dataclass(frozen=True)
+class NavItem:
+    title: str
+    src_uri: str | None = None
+    children: tuple["NavItem", ...] = ()
+
+
+@dataclass(frozen=True)
+class SitePlan:
+    language: str
+    pages: tuple[PageSpec, ...]
+    nav: tuple[NavItem, ...]
+
+
+def exhibit_url(exhibit_id: str) -> str:
+    return f"exhibits/{exhibit_id}/"
+
+
+def zone_url(zone_id: str) -> str:
+    return f"exhibits/{zone_id}/"
+
+
+def _front_matter(title: str, template: str, extra: Mapping[str, Any] | None = None) -> str:
+    meta = {"title": title, "template": template, **(extra or {})}
+    lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items()]
+    return "---\n" + "\n".join(lines) + "\n---\n\n"
+
+
+class _Views:
+    """Builds the view data of one language, with the photos already planned."""
+
+    def __init__(self, hall: Hall, language: str, images: Mapping[str, ImageSet], media_prefix: str):
+        self.hall = hall
+        self.language = language
+        self.images = images
+        self.media_prefix = media_prefix
+        self.t = catalog(language, hall.default_language)
+        self.exhibits = hall.exhibits
+
+    def text(self, value: Localized | None) -> str:
+        return value.get(self.language) if value else ""
+
+    def text_lang(self, value: Localized | None) -> str:
+        """The HTML lang of a text shown in this language (its fallback's, if untranslated)."""
+        if value is None or value.has(self.language):
+            return HTML_LANG.get(self.language, self.language)
+        return HTML_LANG.get(value.default, value.default)
+
+    def photo(self, photo: Photo) -> dict[str, Any]:
+        image = self.images.get(photo.file)
+        renditions = []
+        if image:
+            for mime in dict.fromkeys(r.mime for r in image.renditions):
+                renditions.append({
+                    "mime": mime,
+                    "srcset": ", ".join(
+                        f"{self.media_prefix}{r.url} {r.width}w" for r in image.renditions if r.mime == mime
+                    ),
+                })
+        return {
+            "src": f"{self.media_prefix}{image.fallback.url}" if image else "",
+            "width": image.width if image else None,
+            "height": image.height if image else None,
+            "sources": renditions,
+            "placeholder": image.placeholder if image else None,
+            "alt": self.text(photo.alt),
+            "alt_lang": self.text_lang(photo.alt),
+            "caption": self.text(photo.caption),
+            "caption_lang": self.text_lang(photo.caption),
+            "credit": self.text(photo.credit),
+            "focus": photo.focus,
+        }
+
+    def card(self, exhibit: Exhibit) -> dict[str, Any]:
+        return {
+            "id": exhibit.id,
+            "url": exhibit_url(exhibit.id),
+            "title": self.text(exhibit.title),
+            "title_lang": self.text_lang(exhibit.title),
+            "summary": self.text(exhibit.summary),
+            "date": format_date_span(exhibit.date, self.language) if exhibit.date else "",
+            "date_iso": exhibit.date.iso() if exhibit.date else "",
+            "era": self.text(exhibit.era),
+            "photo": self.photo(exhibit.cover) if exhibit.cover else None,
+            "draft": exhibit.status == "draft",
+            "translated": exhibit.title.has(self.language) and self.language in exhibit.bodies,
+        }
+
+    def zone_summary(self, zone: Zone) -> dict[str, Any]:
+        cover = next((e.cover for e in zone.exhibits if e.cover), None)
+        return {
+            "id": zone.id,
+            "url": zone_url(zone.id),
+            "title": self.text(zone.title),
+            "intro": self.text(zone.intro),
+            "count": len(zone.exhibits),
+            "count_text": self.t("exhibit_count", count=len(zone.exhibits)),
+            "photo": self.photo(cover) if cover else None,
+        }
+
+
+def plan_site(
+    hall: Hall,
+    language: str,
+    images: Mapping[str, ImageSet],
+    media_prefix: str = "",
+) -> SitePlan:
+    """Every page of one language's site, and its navigation."""
+    views = _Views(hall, language, images, media_prefix)
+    t = views.t
+    pages: list[PageSpec] = []
+    default = hall.default_language
+
+    home_title = views.text(hall.home.title)
+    pages.append(PageSpec(
+        src_uri="index.md",
+        dest_uri="index.html",
+        title=home_title,
+        template="home.html",
+        markdown=_front_matter(home_title, "home.html", {"hide": ["navigation", "toc"]}),
+        view={
+            "kind": "home",
+            "title": home_title,
+            "subtitle": views.text(hall.home.subtitle),
+            "intro": views.text(hall.home.intro),
+            "zones": [views.zone_summary(z) for z in hall.zones],
+            "highlights": [views.card(views.exhibits[h]) for h in hall.home.highlights if h in views.exhibits],
+        },
+    ))
+
+    for zone in hall.zones:
+        zone_view = views.zone_summary(zone)
+        zone_view.update(kind="zone", exhibits=[views.card(e) for e in zone.exhibits])
+        pages.append(PageSpec(
+            src_uri=f"exhibits/{zone.id}/index.md",
+            dest_uri=f"exhibits/{zone.id}/index.html",
+            title=zone_view["title"],
+            template="zone.html",
+            markdown=_front_matter(zone_view["title"], "zone.html", {"hide": ["toc"]}),
+            view=zone_view,
+        ))
+        route = list(zone.exhibits)
+        for index, exhibit in enumerate(route):
+            body = exhibit.bodies.get(language) or exhibit.bodies.get(default)
+            fallback = language not in exhibit.bodies
+            view = views.card(exhibit)
+            view.update(
+                kind="exhibit",
+                zone={"id": zone.id, "title": zone_view["title"], "url": zone_view["url"]},
+                era_lang=views.text_lang(exhibit.era),
+                summary_lang=views.text_lang(exhibit.summary),
+                body_fallback=fallback,
+                body_lang=HTML_LANG.get(default if fallback else language),
+                photos=[views.photo(p) for p in exhibit.images],
+                tags=list(exhibit.tags),
+                related=[views.card(views.exhibits[r]) for r in exhibit.related if r in views.exhibits],
+                previous=views.card(route[index - 1]) if index > 0 else None,
+                next=views.card(route[index + 1]) if index + 1 < len(route) else None,
+                position=t("of", index=index + 1, total=len(route)),
+            )
+            pages.append(PageSpec(
+                src_uri=f"exhibits/{exhibit.id}/index.md",
+                dest_uri=f"exhibits/{exhibit.id}/index.html",
+                title=view["title"],
+                template="exhibit.html",
+                markdown=_front_matter(view["title"], "exhibit.html") + (body.text if body else ""),
+                view=view,
+                source_file=body.file if body else None,
+            ))
+
+    page_nav = []
+    for page in hall.pages:
+        body = page.bodies.get(language) or page.bodies[default]
+        fallback = language not in page.bodies
+        title = _first_heading(body.text) or page.slug
+        pages.append(PageSpec(
+            src_uri=f"{page.slug}/index.md",
+            dest_uri=f"{page.slug}/index.html",
+            title=title,
+            template="page.html",
+            markdown=_front_matter(title, "page.html") + body.text,
+            view={"kind": "page", "body_fallback": fallback, "body_lang": HTML_LANG.get(default if fallback else language)},
+            source_file=body.file,
+        ))
+        page_nav.append(NavItem(title, f"{page.slug}/index.md"))
+
+    nav = (
+        NavItem(t("home"), "index.md"),
+        NavItem(t("zones"), None, tuple(NavItem(views.text(z.title), f"exhibits/{z.id}/index.md") for z in hall.zones)),
+        *page_nav,
+    )
+    return SitePlan(language, tuple(pages), nav)
+
+
+def _first_heading(markdown: str) -> str | None:
+    for line in markdown.splitlines():
+        if line.startswith("# "):
+            return line[2:].strip()
+    return None
