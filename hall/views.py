@@ -136,8 +136,16 @@ def plan_site(
     language: str,
     images: Mapping[str, ImageSet],
     media_prefix: str = "",
+    options: Mapping[str, Any] | None = None,
 ) -> SitePlan:
-    """Every page of one language's site, and its navigation."""
+    """Every page of one language's site, and its navigation.
+
+    ``options`` are plugin settings the pages need, e.g. ``timeline_order`` ("oldest" or
+    "newest") and ``news_per_page``.
+    """
+    from .views_news import latest_news, plan_news
+    from .views_timeline import plan_timeline_and_achievements
+
     views = _Views(hall, language, images, media_prefix)
     t = views.t
     pages: list[PageSpec] = []
@@ -157,6 +165,7 @@ def plan_site(
             "intro": views.text(hall.home.intro),
             "zones": [views.zone_summary(z) for z in hall.zones],
             "highlights": [views.card(views.exhibits[h]) for h in hall.home.highlights if h in views.exhibits],
+            "latest_news": latest_news(hall, views),
         },
     ))
 
@@ -216,9 +225,16 @@ def plan_site(
         ))
         page_nav.append(NavItem(title, f"{page.slug}/index.md"))
 
+    news_pages, news_nav = plan_news(hall, views, options)
+    chronicle_pages, timeline_nav, achievements_nav = plan_timeline_and_achievements(hall, views, options)
+    pages.extend(news_pages + chronicle_pages)
+
     nav = (
         NavItem(t("home"), "index.md"),
         NavItem(t("zones"), None, tuple(NavItem(views.text(z.title), f"exhibits/{z.id}/index.md") for z in hall.zones)),
+        *timeline_nav,
+        *news_nav,
+        *achievements_nav,
         *page_nav,
     )
     return SitePlan(language, tuple(pages), nav)

@@ -8,6 +8,9 @@ from pathlib import Path
 from .fields import FieldReader, as_list, closest
 from .model import Body, Exhibit, FreePage, Hall, Home, Localized, Photo, Zone
 from .problems import ContentErrors, ProblemLog
+from .achievements import load_achievements
+from .news import load_news
+from .timeline import load_timeline
 from .yamlfile import YList, YMap, load_yaml, read_text
 
 EXHIBIT_FIELDS = (
@@ -32,8 +35,13 @@ def load_hall(root: Path, languages: tuple[str, ...] = ("zh", "en")) -> tuple[Ha
     exhibits = {e.id: e for zone in zones for e in zone.exhibits}
     home = loader.home()
     pages = loader.pages()
+    news_categories, news = load_news(loader)
+    timeline = load_timeline(loader, exhibits, [n.id for n in news])
+    achievements = load_achievements(loader)
     loader.check_references(exhibits, home)
-    return Hall(root, languages, tuple(zones), tuple(pages), home), log
+    hall = Hall(root, languages, tuple(zones), tuple(pages), home, news=news, news_categories=news_categories,
+                timeline=timeline, achievements=achievements)
+    return hall, log
 
 
 def load_hall_or_raise(root: Path, languages: tuple[str, ...] = ("zh", "en")) -> tuple[Hall, ProblemLog]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Literal, Mapping
+from typing import Any, Literal, Mapping
 
 from ..dates import DateSpan
 
@@ -109,6 +109,12 @@ class Hall:
     pages: tuple[FreePage, ...]
     home: Home
     extra_files: Mapping[str, object] = field(default_factory=dict)
+    # Activity news (newest first), its categories, the timeline file and the achievements
+    # (hall/content/news.py, timeline.py, achievements.py).
+    news: tuple[Any, ...] = ()
+    news_categories: tuple[Any, ...] = ()
+    timeline: Any = None
+    achievements: Any = None
 
     @property
     def default_language(self) -> str:
@@ -135,4 +141,8 @@ class Hall:
             for zone in self.zones
         )
         home = replace(self.home, highlights=tuple(h for h in self.home.highlights if h in published))
-        return replace(self, zones=zones, home=home)
+        news = tuple(
+            replace(n, related=tuple(r for r in n.related if r in published))
+            for n in self.news if n.status == "published"
+        )
+        return replace(self, zones=zones, home=home, news=news)

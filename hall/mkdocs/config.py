@@ -21,5 +21,18 @@ class HallConfig(Config):
     parallel = c.Type(bool, default=True)
     # Write into a staging folder and swap it in only when the whole build succeeded.
     atomic = c.Type(bool, default=True)
+    # Site search (Pagefind, one index per language, see hall/search.py).
+    search = c.Type(bool, default=True)
     # Show draft entries (always on under `mkdocs serve`).
     drafts = c.Type(bool, default=False)
+    # Build the touch-screen kiosk variant (also switched on by HALL_KIOSK=1, which the
+    # other languages' child builds inherit) into its own folder, served by `hall kiosk`.
+    kiosk = c.Type(bool, default=False)
+    kiosk_site_dir = c.Type(str, default="site-kiosk")
+    # Seconds without a touch before the countdown, and length of the visible countdown.
+    kiosk_idle_seconds = c.Type(int, default=90)
+    kiosk_countdown_seconds = c.Type(int, default=10)
+    # Timeline order: "oldest" first (a history read forwards) or "newest" first.
+    timeline_order = c.Choice(("oldest", "newest"), default="oldest")
+    # News items per page of the news list (news/, news/page/2/, …).
+    news_per_page = c.Type(int, default=10)

@@ -8,22 +8,30 @@ from __future__ import annotations
 
 import logging
 import os
+import posixpath
 import re
 import shutil
 import uuid
 from pathlib import Path
 from typing import Any
 
+from jinja2 import pass_context
+from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from ..browse import kiosk_strings, with_browse
 from ..content import load_hall
 from ..i18n import HTML_LANG, LANGUAGE_NAMES, catalog
-from ..media import MediaPlan, plan_media, write_media
+from ..media import MediaPlan, body_images, plan_media, rewrite_body_images, write_media
+from ..kiosk import ENV_KIOSK
+from ..qr import external_links, public_url, qr_svg
 from ..views import NavItem, PageSpec, SitePlan, plan_site
+from ..search import build_index, search_pages
+from ..views_news import chronicle_photo_files, write_news_feeds
 from .config import HallConfig
 from .languages import ENV_LANGUAGE, ENV_PREVIEW, LanguageBuild, start_language_build
 
@@ -53,6 +61,7 @@ class HallPlugin(BasePlugin[HallConfig]):
         self.language = os.environ.get(ENV_LANGUAGE) or languages[0]
         self.is_primary = self.language == languages[0]
         self.preview = self.command == "serve" or bool(os.environ.get(ENV_PREVIEW)) or self.config.drafts
+        self.kiosk = self.config.kiosk or os.environ.get(ENV_KIOSK) == "1"
         self.root = Path(config.config_file_path).parent.resolve()
 
         hall, problems = load_hall(self.root, languages)
@@ -63,12 +72,25 @@ class HallPlugin(BasePlugin[HallConfig]):
                 log.warning(warning.format())
         self.hall = hall.for_audience(self.preview)
 
-        self.media: MediaPlan = plan_media(self.root, self._photo_files())
+        # Photos are decoded here, before MkDocs cleans or writes anything, so a bad photo
+        # stops the build with the previous site intact. The other languages' builds start
+        # after this and find every photo in the cache (hall/media.py): they decode nothing.
+        self.media: MediaPlan = plan_media(self.root, self._photo_files() + self._body_photo_files())
+        if self.media.problems and self.media.problems.errors:
+            raise PluginError("\n" + self.media.problems.format())
+        if self.is_primary and self.media.problems:
+            for warning in self.media.problems.warnings:
+                log.warning(warning.format())
         self.plan: SitePlan = plan_site(
-            self.hall, self.language, self.media.images, media_prefix="" if self.is_primary else "../"
+            self.hall, self.language, self.media.images, media_prefix="" if self.is_primary else "../",
+            options={"timeline_order": self.config.timeline_order, "news_per_page": self.config.news_per_page},
         )
+        if self.kiosk:  # touch screens have no keyboard: browse by zone, tag and year instead of search
+            self.plan = with_browse(self.plan, self.hall, self.media.images, "" if self.is_primary else "../")
         self.pages = {spec.src_uri: spec for spec in self.plan.pages}
         self._configure_language(config, languages)
+        if self.kiosk and self.is_primary and self.command == "build" and not _site_dir_given(config):
+            config.site_dir = str(self.root / self.config.kiosk_site_dir)  # never overwrite the public site
 
         if self.is_primary and self.command == "build" and self.config.atomic:
             self.final_site_dir = Path(config.site_dir).resolve()
@@ -77,8 +99,16 @@ class HallPlugin(BasePlugin[HallConfig]):
             self._start_other_languages(config, languages[1:])
         return config
 
+    def _body_photo_files(self) -> list[str]:
+        """Photos that Markdown bodies show as ``![alt](photo.jpg)``: same pipeline as galleries."""
+        bodies = [b for zone in self.hall.zones for e in zone.exhibits for b in e.bodies.values()]
+        bodies += [b for page in self.hall.pages for b in page.bodies.values()]
+        bodies += [b for item in self.hall.news for b in getattr(item, "bodies", {}).values()]
+        return [src for body in bodies for src in body_images(body.text, body.file)]
+
     def _photo_files(self) -> list[str]:
-        return [photo.file for zone in self.hall.zones for e in zone.exhibits for photo in e.images]
+        exhibits = [photo.file for zone in self.hall.zones for e in zone.exhibits for photo in e.images]
+        return exhibits + chronicle_photo_files(self.hall)
 
     def _configure_language(self, config: MkDocsConfig, languages: tuple[str, ...]) -> None:
         language = self.language
@@ -94,12 +124,8 @@ class HallPlugin(BasePlugin[HallConfig]):
             for other in languages
         ]
         search = config.plugins.get("material/search") or config.plugins.get("search")
-        if search is not None:
+        if search is not None:  # Material's own search, if a site still lists it (benchmarks do)
             search.config.lang = None  # Material derives it from the theme language
-            if language == "zh" and self.config.jieba_user_dict:
-                search.config.jieba_dict_user = str(self.root / self.config.jieba_user_dict)
-            else:
-                search.config.jieba_dict_user = None
 
     def _root_of(self, other: str, languages: tuple[str, ...]) -> str:
         """Path from this language's site root to ``other``'s root."""
@@ -129,13 +155,19 @@ class HallPlugin(BasePlugin[HallConfig]):
 
     # Staff link to another entry's zh.md / en.md / exhibit.yml as on disk; point such
     # links at the generated page so MkDocs resolves them in every language.
+    # Photos in bodies become the same <picture> of derivatives as gallery photos.
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        spec = self.pages.get(page.file.src_uri)
+        if spec is not None and spec.source_file:
+            prefix = "../" * page.url.count("/") + ("" if self.is_primary else "../")
+            markdown = rewrite_body_images(markdown, spec.source_file, self.media.images, prefix)
         return _STAFF_LINK.sub(lambda m: f"{m.group(1)}{m.group(2)}index.md{m.group(3) or ''})", markdown)
 
     # Global template data: UI strings, footer filing numbers, this build's language.
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         languages = tuple(self.config.languages)
         env.globals["hall_t"] = catalog(self.language, languages[0])
+        env.filters["hall_url"] = _site_url_filter
         env.globals["hall_site"] = {
             "language": self.language,
             "html_lang": HTML_LANG.get(self.language, self.language),
@@ -149,8 +181,38 @@ class HallPlugin(BasePlugin[HallConfig]):
             "psb_number": self.config.psb_number,
             "psb_code": self.config.psb_code,
             "preview": self.preview,
+            "search": self.config.search,
+            "feeds": bool(self.hall.news and config.site_url),
+            "kiosk": self._kiosk_settings(languages),
         }
+        env.globals["hall_qr"] = lambda data, title="": Markup(qr_svg(data, title=title))
+        env.globals["hall_public_url"] = lambda page_url: public_url(config.site_url or "", page_url)
         return env
+
+    def _kiosk_settings(self, languages: tuple[str, ...]) -> dict[str, Any] | None:
+        if not self.kiosk:
+            return None
+        return {
+            "idle": self.config.kiosk_idle_seconds,
+            "countdown": self.config.kiosk_countdown_seconds,
+            "default_root": self._root_of(languages[0], languages),
+            "strings": kiosk_strings(self.language, languages[0]),
+        }
+
+    # Kiosk build: a link that leaves the site shows its address as a QR code instead of
+    # navigating, so every external link on the page gets its QR code now (no network later).
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        if not self.kiosk:
+            return output
+        links = external_links(output)
+        if not links:
+            return output
+        templates = "".join(
+            f'<template data-hall-qr-for="{escape(href)}">{qr_svg(href)}</template>' for href in links
+        )
+        block = f'<div id="hall-kiosk-link-qr" hidden>{templates}</div>'
+        index = output.rfind("</body>")
+        return output[:index] + block + output[index:] if index >= 0 else output + block
 
     # Hand each generated page its view data from the core.
     def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav) -> dict[str, Any]:
@@ -169,6 +231,10 @@ class HallPlugin(BasePlugin[HallConfig]):
     # Publish photos once, collect the other languages, then swap the finished site in.
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         site_dir = Path(config.site_dir)
+        # Every language writes its own news feeds (absolute URLs from its site_url).
+        write_news_feeds(self.hall, self.language, config.site_name, config.site_url, site_dir)
+        if self.config.search:  # each language indexes its own pages (hall/search.py)
+            build_index(site_dir, search_pages(self.plan.pages), self.language)
         if not self.is_primary:
             return
         write_media(self.media, site_dir)
@@ -202,6 +268,22 @@ class HallPlugin(BasePlugin[HallConfig]):
             for path in self.final_site_dir.parent.glob(f".{self.final_site_dir.name}.building-*"):
                 shutil.rmtree(path, ignore_errors=True)
             self.final_site_dir = None
+
+
+@pass_context
+def _site_url_filter(context, path: str) -> str:
+    """A path from this language's site root (may start with ../ for shared media) made
+    relative to the current page; MkDocs' own `url` filter mangles such paths."""
+    if not path or "://" in path or path.startswith(("/", "#", "data:")):
+        return path
+    base = context.get("base_url") or "."
+    joined = posixpath.normpath(posixpath.join(base, path))
+    return joined + "/" if path.endswith("/") and not joined.endswith("/") else joined
+
+
+def _site_dir_given(config: MkDocsConfig) -> bool:
+    """Was ``site_dir`` set on the command line (``-d``), not just in mkdocs.yml?"""
+    return any("site_dir" in user_config for user_config in config.user_configs[1:])
 
 
 def _nav_entry(item: NavItem) -> Any:

@@ -1,0 +1,129 @@
+"""The kiosk's "browse" page: exhibits by zone, by tag and by year, for a screen without keyboard.
+
+Engine-agnostic like ``views``: ``plan_browse`` returns one ``PageSpec`` per language; the
+adapter adds it (and its navigation entry) only to the kiosk build.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any, Mapping
+
+from .content.model import Hall
+from .dates import PartialDate
+from .i18n import format_partial_date
+from .media import ImageSet
+from .views import NavItem, PageSpec, SitePlan, _front_matter, _Views
+
+BROWSE_SRC = "browse/index.md"
+
+KIOSK_STRINGS: dict[str, dict[str, str]] = {
+    "zh": {
+        "browse": "浏览展品",
+        "browse_intro": "按展区、标签或年代查找展品，轻触即可打开。",
+        "by_zone": "按展区",
+        "by_tag": "按标签",
+        "by_year": "按年代",
+        "undated": "年代未注明",
+        "all": "全部展品",
+        "home": "首页",
+        "back": "返回",
+        "phone_title": "用手机继续阅读",
+        "phone_hint": "用手机扫描二维码，在手机上打开本页。",
+        "link_title": "请用手机打开此链接",
+        "link_hint": "触摸屏只显示本馆内容。用手机扫描二维码即可打开：",
+        "link_no_qr": "此地址没有可用的二维码。",
+        "close": "关闭",
+    },
+    "en": {
+        "browse": "Browse",
+        "browse_intro": "Find exhibits by zone, tag or year; touch one to open it.",
+        "by_zone": "By zone",
+        "by_tag": "By tag",
+        "by_year": "By year",
+        "undated": "Date not given",
+        "all": "All exhibits",
+        "home": "Home",
+        "back": "Back",
+        "phone_title": "Continue on your phone",
+        "phone_hint": "Scan the code to open this page on your phone.",
+        "link_title": "Open this link on your phone",
+        "link_hint": "This screen shows the hall's own pages only. Scan the code to open:",
+        "link_no_qr": "No QR code is available for this address.",
+        "close": "Close",
+    },
+}
+
+
+def kiosk_strings(language: str, default_language: str = "zh") -> dict[str, str]:
+    """The kiosk's UI strings in ``language``, missing ones from the default language."""
+    return {**KIOSK_STRINGS.get(default_language, {}), **KIOSK_STRINGS.get(language, {})}
+
+
+def tag_label(tag: str) -> str:
+    """Tags are slugs in exhibit.yml (no translated labels yet): show them readably."""
+    return tag.replace("-", " ").replace("_", " ")
+
+
+def browse_view(hall: Hall, language: str, images: Mapping[str, ImageSet], media_prefix: str = "") -> dict[str, Any]:
+    """One grid of every exhibit, and chips to narrow it by zone, tag or year.
+
+    Each card carries its zone, tags and year, so the page filters itself with a touch;
+    without JavaScript every exhibit is simply listed.
+    """
+    views = _Views(hall, language, images, media_prefix)
+    strings = kiosk_strings(language, hall.default_language)
+    items: list[dict[str, Any]] = []
+    tag_count: dict[str, int] = {}
+    year_count: dict[int | None, int] = {}
+    for zone in hall.zones:
+        for exhibit in zone.exhibits:
+            year = exhibit.date.start.year if exhibit.date else None
+            items.append({**views.card(exhibit), "zone": zone.id, "tags": list(exhibit.tags),
+                          "year": str(year) if year is not None else "undated"})
+            for tag in exhibit.tags:
+                tag_count[tag] = tag_count.get(tag, 0) + 1
+            year_count[year] = year_count.get(year, 0) + 1
+    zones = [{"key": z.id, "title": views.text(z.title), "count": len(z.exhibits)} for z in hall.zones if z.exhibits]
+    tags = [{"key": t, "title": tag_label(t), "count": n}
+            for t, n in sorted(tag_count.items(), key=lambda item: (-item[1], item[0]))]
+    years = [
+        {"key": str(y) if y is not None else "undated",
+         "title": format_partial_date(PartialDate(y), language) if y is not None else strings["undated"],
+         "count": year_count[y]}
+        for y in sorted(year_count, key=lambda y: (y is None, y or 0))
+    ]
+    return {
+        "kind": "browse",
+        "title": strings["browse"],
+        "intro": strings["browse_intro"],
+        "all": strings.get("all", ""),
+        "items": items,
+        # per card, the chips that select it: {"zone": [...], "tag": [...], "year": [...]}
+        "keys": [{"zone": [i["zone"]], "tag": i["tags"], "year": [i["year"]]} for i in items],
+        "facets": [
+            {"id": "zone", "title": strings["by_zone"], "groups": zones},
+            {"id": "tag", "title": strings["by_tag"], "groups": tags},
+            {"id": "year", "title": strings["by_year"], "groups": years},
+        ],
+    }
+
+
+def plan_browse(hall: Hall, language: str, images: Mapping[str, ImageSet], media_prefix: str = "") -> PageSpec:
+    view = browse_view(hall, language, images, media_prefix)
+    return PageSpec(
+        src_uri=BROWSE_SRC,
+        dest_uri="browse/index.html",
+        title=view["title"],
+        template="hall-browse.html",
+        markdown=_front_matter(view["title"], "hall-browse.html", {"hide": ["navigation", "toc"]}),
+        view=view,
+    )
+
+
+def with_browse(plan: SitePlan, hall: Hall, images: Mapping[str, ImageSet], media_prefix: str = "") -> SitePlan:
+    """``plan`` plus the browse page, placed in the navigation right after the zones."""
+    spec = plan_browse(hall, plan.language, images, media_prefix)
+    nav = list(plan.nav)
+    nav.insert(min(2, len(nav)), NavItem(spec.title, spec.src_uri))
+    return replace(plan, pages=plan.pages + (spec,), nav=tuple(nav))

@@ -1,0 +1,249 @@
+"""The `hall` command: a friendly front for staff over MkDocs (build, serve, check, new).
+
+MkDocs does the building; this module only chooses quiet logging, prints short bilingual
+progress and results, and turns every expected failure into a message without a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import re
+import shutil
+import sys
+import time
+from pathlib import Path
+
+from .content import load_hall
+from .content.problems import ProblemLog
+from .content.yamlfile import read_text
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+
+def _say(zh: str, en: str, stream=sys.stdout) -> None:
+    print(f"{zh}  {en}", file=stream, flush=True)
+
+
+class _StaffLogHandler(logging.Handler):
+    """Shows staff the warnings and errors of a build, not MkDocs' chatter."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        message = record.getMessage().strip()
+        if not message or message.startswith("Aborted with"):
+            return
+        print(message, file=sys.stderr, flush=True)
+
+
+def _quiet_logging(verbose: bool) -> None:
+    handler: logging.Handler
+    if verbose:
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    else:
+        handler = _StaffLogHandler()
+    logger = logging.getLogger("mkdocs")
+    logger.handlers[:] = [handler]
+    logger.setLevel(logging.INFO if verbose else logging.WARNING)
+    logger.propagate = False
+    import jieba
+
+    jieba.setLogLevel(logging.INFO if verbose else logging.WARNING)
+
+
+def _config_file(args: argparse.Namespace) -> Path:
+    path = Path(args.config_file).resolve()
+    if not path.exists():
+        raise SystemExit(
+            f"找不到站点配置文件 {args.config_file}，请在展厅仓库的根目录运行。  "
+            f"Cannot find {args.config_file}: run this in the hall repository's root folder."
+        )
+    return path
+
+
+def _languages(config_file: Path) -> tuple[str, ...]:
+    """The languages set for the hall plugin in mkdocs.yml, read without building."""
+    from mkdocs.config import load_config
+
+    config = load_config(str(config_file))
+    plugin = config.plugins.get("hall")
+    return tuple(plugin.config.languages) if plugin else ("zh", "en")
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    config_file = _config_file(args)
+    started = time.perf_counter()
+    hall, log = load_hall(config_file.parent, _languages(config_file))
+    count = len(hall.exhibits)
+    if log.problems:
+        print(log.format(), file=sys.stderr)
+    if log.errors:
+        _say("检查未通过，请按上面的提示修改。", "Check failed: fix the problems above.", sys.stderr)
+        return 1
+    _say(
+        f"检查通过：{len(hall.zones)} 个展区，{count} 件展品（{time.perf_counter() - started:.1f} 秒）。",
+        f"Check passed: {len(hall.zones)} zones, {count} exhibits.",
+    )
+    return 0
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, ConfigurationError
+
+    config_file = _config_file(args)
+    _quiet_logging(args.verbose)
+    if args.drafts:
+        os.environ["HALL_PREVIEW"] = "1"
+    started = time.perf_counter()
+    _say("正在构建站点（所有语言）……", "Building the site (every language)…")
+    try:
+        overrides = {"site_dir": args.site_dir} if args.site_dir else {}
+        config = load_config(str(config_file), **overrides)
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            build(config)
+        finally:
+            config.plugins.on_shutdown()
+    except (Abort, ConfigurationError) as err:
+        if isinstance(err, ConfigurationError):
+            print(err, file=sys.stderr)
+        _say("构建失败，原有站点未被改动。请按上面的提示修改后重试。",
+             "Build failed; the previous site is untouched. Fix the problems above and try again.", sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        _say("构建已中断，原有站点未被改动。", "Build interrupted; the previous site is untouched.", sys.stderr)
+        return 130
+    site_dir = Path(config.site_dir)
+    pages = sum(1 for _ in site_dir.rglob("index.html"))
+    _say(
+        f"完成：{pages} 个页面已写入 {site_dir}（{time.perf_counter() - started:.1f} 秒）。",
+        f"Done: {pages} pages written to {site_dir}.",
+    )
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from mkdocs.commands.serve import serve
+
+    config_file = _config_file(args)
+    _quiet_logging(args.verbose)
+    logging.getLogger("mkdocs.livereload").setLevel(logging.WARNING)
+    address = f"127.0.0.1:{args.port}"
+    _say(f"预览地址 http://{address}/ （英文 /en/）。保存文件后页面会自动刷新；按 Ctrl+C 退出。",
+         f"Preview at http://{address}/ (English at /en/). Pages reload when you save; Ctrl+C quits.")
+    try:
+        serve(str(config_file), open_in_browser=False, livereload=True, dev_addr=address, watch=[])
+    except KeyboardInterrupt:
+        pass
+    return 0
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from .scaffold import new_exhibit
+
+    config_file = _config_file(args)
+    root = config_file.parent
+    if args.kind != "exhibit":
+        _say(f"暂不支持新建 {args.kind}。", f"`hall new {args.kind}` is not available.", sys.stderr)
+        return 2
+    match = re.fullmatch(r"([a-z0-9][a-z0-9-]*)/([a-z0-9][a-z0-9-]*)", args.name or "")
+    if not match:
+        _say("请写成“展区/文件夹名”，只用小写英文字母、数字和连字符，例如 history/old-well。",
+             "Write it as zone/folder with lowercase letters, digits and hyphens, e.g. history/old-well.", sys.stderr)
+        return 2
+    hall, _ = load_hall(root, _languages(config_file))
+    zones = [zone.id for zone in hall.zones]
+    if zones and match.group(1) not in zones:
+        _say(f"展区“{match.group(1)}”不存在，现有展区：{'、'.join(zones)}。",
+             f"There is no zone “{match.group(1)}”; zones: {', '.join(zones)}.", sys.stderr)
+        return 2
+    try:
+        written = new_exhibit(root, args.name)
+    except FileExistsError as err:
+        _say(f"{err} 已存在，未作改动。", f"{err} already exists; nothing was changed.", sys.stderr)
+        return 1
+    for path in written:
+        print(f"  + {path.relative_to(root)}")
+    _say("已创建草稿展品；编辑后把 status 改为 published 即可发布。",
+         "Draft exhibit created; edit it, then set status: published to publish it.")
+    return 0
+
+
+def cmd_fix_encoding(args: argparse.Namespace) -> int:
+    """Convert GBK/GB18030 files to UTF-8 in place, keeping a .bak copy first."""
+    status = 0
+    for name in args.files:
+        path = Path(name)
+        raw = path.read_bytes()
+        try:
+            raw.decode("utf-8")
+            _say(f"{name} 已是 UTF-8，无需转换。", f"{name} is already UTF-8.")
+            continue
+        except UnicodeDecodeError:
+            pass
+        try:
+            text = raw.decode("gb18030")
+        except UnicodeDecodeError:
+            _say(f"{name} 既不是 UTF-8 也不是 GBK，未改动。", f"{name} is neither UTF-8 nor GBK; left as it is.", sys.stderr)
+            status = 1
+            continue
+        backup = path.with_name(path.name + ".bak")
+        shutil.copy2(path, backup)
+        path.write_text(text, encoding="utf-8")
+        _say(f"{name} 已转换为 UTF-8（原文件备份为 {backup.name}）。", f"{name} converted to UTF-8 (backup: {backup.name}).")
+    return status
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="hall", description="展厅网站工具 The exhibition hall site tool: build, preview, check, scaffold."
+    )
+    parser.add_argument("-f", "--config-file", default="mkdocs.yml", help="站点配置 site settings (mkdocs.yml)")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    build = sub.add_parser("build", help="构建所有语言的站点 build every language into site/")
+    build.add_argument("--verbose", action="store_true", help="显示 MkDocs 的全部日志 show MkDocs' full log")
+    build.add_argument("--drafts", action="store_true", help="包含草稿 include drafts")
+    build.add_argument("-d", "--site-dir", help="输出目录 output folder (default: site/)")
+    build.set_defaults(func=cmd_build)
+
+    serve = sub.add_parser("serve", help="实时预览（含草稿） live preview, drafts shown")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--verbose", action="store_true")
+    serve.set_defaults(func=cmd_serve)
+
+    check = sub.add_parser("check", help="只检查内容，不构建 validate only")
+    check.set_defaults(func=cmd_check)
+
+    new = sub.add_parser("new", help="新建条目模板 scaffold a new entry")
+    new.add_argument("kind", choices=["exhibit"], help="exhibit")
+    new.add_argument("name", help="展区/文件夹名 zone/folder, e.g. history/old-well")
+    new.set_defaults(func=cmd_new)
+
+    fix = sub.add_parser("fix-encoding", help="把 GBK 文件转换为 UTF-8 convert GBK files to UTF-8")
+    fix.add_argument("files", nargs="+")
+    fix.set_defaults(func=cmd_fix_encoding)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except SystemExit:
+        raise
+    except KeyboardInterrupt:
+        return 130
+    except Exception as err:  # a bug of ours: say so briefly, keep the traceback for --verbose
+        if getattr(args, "verbose", False):
+            raise
+        _say(f"内部错误：{err}（加 --verbose 查看详情，并报告给技术人员）。",
+             f"Internal error: {err} (run with --verbose for details and tell the developers).", sys.stderr)
+        return 3
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,301 @@
+"""The timeline: events from ``content/timeline.yml`` plus entries marked ``timeline: true``.
+
+``timeline.yml`` has three parts: ``groups`` (what the filter offers: history, the hall,
+community work …), ``eras`` (the bands the page is divided into, by year) and ``events``.
+Exhibits and news items with ``timeline: true`` join the timeline without being written
+twice; an event in the file that links to such an entry replaces its joined copy.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Iterable, Literal, Mapping
+
+from ..dates import DateSpan
+from .fields import FieldReader, closest
+from .model import Exhibit, Localized, Photo
+from .yamlfile import YList, YMap, load_yaml
+
+if TYPE_CHECKING:
+    from .loader import _Loader
+    from .news import NewsItem
+
+TIMELINE_FILE = "content/timeline.yml"
+TOP_FIELDS = ("groups", "eras", "events", "joined")
+GROUP_FIELDS = ("id", "title")
+ERA_FIELDS = ("id", "title", "from", "to")
+EVENT_FIELDS = ("id", "date", "period", "group", "title", "text", "photo", "link")
+JOINED_FIELDS = ("zones", "news")
+ANCHOR = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+LinkKind = Literal["exhibit", "news"]
+
+
+@dataclass(frozen=True)
+class TimelineGroup:
+    id: str
+    title: Localized
+
+
+@dataclass(frozen=True)
+class Era:
+    """A band of the timeline, from one year to another (either end open)."""
+
+    id: str
+    title: Localized
+    start: int | None = None
+    end: int | None = None
+
+    def contains(self, year: int) -> bool:
+        return (self.start is None or year >= self.start) and (self.end is None or year <= self.end)
+
+
+@dataclass(frozen=True)
+class TimelineEvent:
+    id: str  # the anchor on the timeline page
+    date: DateSpan
+    title: Localized
+    group: str
+    text: Localized | None = None
+    period: Localized | None = None
+    photo: Photo | None = None
+    link_kind: LinkKind | None = None
+    link: str | None = None
+    source: Literal["timeline", "exhibit", "news"] = "timeline"
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """What timeline.yml says; joined entries are added by ``timeline_events``."""
+
+    groups: tuple[TimelineGroup, ...] = ()
+    eras: tuple[Era, ...] = ()
+    events: tuple[TimelineEvent, ...] = ()
+    zone_groups: Mapping[str, str] = field(default_factory=dict)
+    news_group: str | None = None
+
+    def era_of(self, event: TimelineEvent) -> Era | None:
+        return next((era for era in self.eras if era.contains(event.date.start.year)), None)
+
+
+def _sort_key(event: TimelineEvent) -> tuple:
+    return (event.date.sort_key, event.id)
+
+
+def timeline_events(
+    timeline: Timeline,
+    exhibits: Iterable[Exhibit],
+    news: Iterable["NewsItem"],
+    newest_first: bool = False,
+) -> list[TimelineEvent]:
+    """The file's events and the joined exhibits and news, in date order.
+
+    Pure: the caller passes the entries of the audience (drafts already removed).
+    """
+    linked = {(e.link_kind, e.link) for e in timeline.events if e.link}
+    events = list(timeline.events)
+    for exhibit in exhibits:
+        if exhibit.timeline and exhibit.date and ("exhibit", exhibit.id) not in linked:
+            group = timeline.zone_groups.get(exhibit.zone) or (timeline.groups[0].id if timeline.groups else "")
+            events.append(TimelineEvent(
+                id="exhibit-" + exhibit.id.replace("/", "-"), date=exhibit.date, title=exhibit.title,
+                group=group, text=exhibit.summary, period=exhibit.era, photo=exhibit.cover,
+                link_kind="exhibit", link=exhibit.id, source="exhibit",
+            ))
+    for item in news:
+        if item.timeline and ("news", item.id) not in linked:
+            group = timeline.news_group or (timeline.groups[-1].id if timeline.groups else "")
+            events.append(TimelineEvent(
+                id="news-" + item.id, date=item.date, title=item.title, group=group, text=item.summary,
+                photo=item.cover, link_kind="news", link=item.id, source="news",
+            ))
+    events.sort(key=_sort_key, reverse=newest_first)
+    return events
+
+
+def load_timeline(
+    loader: "_Loader", exhibit_ids: Iterable[str] = (), news_ids: Iterable[str] = ()
+) -> Timeline | None:
+    """Read content/timeline.yml and check its links; ``None`` when the hall has no timeline."""
+    path = loader.root / TIMELINE_FILE
+    if not path.exists():
+        return None
+    data = load_yaml(path, loader.log)
+    if not loader._expect_mapping(data, path):
+        return None
+    top = loader.reader(data, path)
+    top.check_known(TOP_FIELDS)
+    groups = _groups(loader, top.get("groups", list) or [], path)
+    group_ids = [g.id for g in groups]
+    eras = _eras(loader, top.get("eras", list) or [], path)
+    joined = top.get("joined", dict) or YMap()
+    zone_groups: dict[str, str] = {}
+    news_group = None
+    if isinstance(joined, YMap):
+        joined_fields = loader.reader(joined, path)
+        joined_fields.check_known(JOINED_FIELDS)
+        for zone, group in (joined_fields.get("zones", dict) or {}).items():
+            if _check_group(loader, joined_fields, "zones", str(group), group_ids):
+                zone_groups[str(zone)] = str(group)
+        news_group = joined_fields.text("news")
+        if news_group and not _check_group(loader, joined_fields, "news", news_group, group_ids):
+            news_group = None
+    links: list[tuple[FieldReader, TimelineEvent]] = []
+    events = _events(loader, top.get("events", list) or [], path, group_ids, links)
+    events = _resolve_links(events, links, set(exhibit_ids), set(news_ids))
+    return Timeline(tuple(groups), tuple(eras), tuple(events), zone_groups, news_group)
+
+
+def _items(loader: "_Loader", items: list, path, what_zh: str, what_en: str):
+    for index, item in enumerate(items):
+        if isinstance(item, dict):
+            yield item
+            continue
+        mark = items.mark_of(index) if isinstance(items, YList) else None
+        loader.log.report(
+            "yaml.not_mapping", path, f"每个{what_zh}应写成“- …: …”加若干字段。",
+            f"Each {what_en} should be written `- key: value` followed by its fields.",
+            line=mark.line if mark else None,
+        )
+
+
+def _groups(loader: "_Loader", items: list, path) -> list[TimelineGroup]:
+    groups: list[TimelineGroup] = []
+    for item in _items(loader, items, path, "分组", "group"):
+        fields = loader.reader(item, path)
+        fields.check_known(GROUP_FIELDS)
+        group_id = fields.text("id", required=True)
+        title = fields.localized("title", required=True)
+        if not group_id:
+            continue
+        if not ANCHOR.match(group_id) or any(g.id == group_id for g in groups):
+            fields.report(
+                "id", "timeline.group_id", f"分组标识“{group_id}”无效或重复。", f"The group id “{group_id}” is invalid or repeated.",
+                "只用小写英文字母、数字和连字符，且每个分组不同。", "Use lowercase letters, digits and hyphens, different for each group.",
+            )
+            continue
+        groups.append(TimelineGroup(group_id, title or Localized({loader.languages[0]: group_id})))
+    return groups
+
+
+def _eras(loader: "_Loader", items: list, path) -> list[Era]:
+    eras: list[Era] = []
+    for item in _items(loader, items, path, "时代", "era"):
+        fields = loader.reader(item, path)
+        fields.check_known(ERA_FIELDS)
+        era_id = fields.text("id", required=True)
+        title = fields.localized("title", required=True)
+        start, end = fields.get("from", int), fields.get("to", int)
+        if not era_id or not title:
+            continue
+        if not ANCHOR.match(era_id) or any(e.id == era_id for e in eras):
+            fields.report(
+                "id", "timeline.era_id", f"时代标识“{era_id}”无效或重复。", f"The era id “{era_id}” is invalid or repeated.",
+                "只用小写英文字母、数字和连字符，且每个时代不同。", "Use lowercase letters, digits and hyphens, different for each era.",
+            )
+            continue
+        if start is not None and end is not None and end < start:
+            fields.report(
+                "to", "timeline.era_range", f"时代“{era_id}”的结束年份 {end} 早于开始年份 {start}。",
+                f"The era “{era_id}” ends ({end}) before it starts ({start}).",
+                "交换 from 与 to。", "Swap from and to.",
+            )
+            continue
+        eras.append(Era(era_id, title, start, end))
+    return eras
+
+
+def _check_group(loader: "_Loader", fields, key: str, group: str, group_ids: list[str]) -> bool:
+    if group in group_ids:
+        return True
+    guess = closest(group, group_ids)
+    fields.report(
+        key, "timeline.group", f"分组“{group}”不在 groups 中。", f"The group “{group}” is not listed under groups.",
+        f"你是不是想写“{guess}”？" if guess else "可用的分组：" + "、".join(group_ids),
+        f"Did you mean “{guess}”?" if guess else "Groups: " + ", ".join(group_ids),
+    )
+    return False
+
+
+def _events(
+    loader: "_Loader", items: list, path, group_ids: list[str], links: list[tuple[FieldReader, TimelineEvent]]
+) -> list[TimelineEvent]:
+    events: list[TimelineEvent] = []
+    seen: set[str] = set()
+    for item in _items(loader, items, path, "事件", "event"):
+        fields = loader.reader(item, path)
+        fields.check_known(EVENT_FIELDS)
+        date = fields.date("date")
+        if item.get("date") is None:
+            fields._missing("date")
+        title = fields.localized("title", required=True)
+        group = fields.text("group", required=True)
+        if group and not _check_group(loader, fields, "group", group, group_ids):
+            group = None
+        photo = None
+        photo_data = fields.get("photo", dict)
+        if photo_data is not None:
+            holder = YMap(images=YList([photo_data]))
+            holder.mark, holder.key_marks = item.mark, {"images": item.mark_of("photo")}
+            holder["images"].mark, holder["images"].item_marks = item.mark_of("photo"), [item.mark_of("photo")]
+            photos = loader.photos(loader.reader(holder, path), path.parent)
+            photo = photos[0] if photos else None
+        event_id = fields.text("id")
+        if event_id and not ANCHOR.match(event_id):
+            fields.report(
+                "id", "timeline.event_id", f"事件标识“{event_id}”只能用小写英文字母、数字和连字符。",
+                f"The event id “{event_id}” may use only lowercase letters, digits and hyphens.",
+                "它是时间线页面上的锚点，如 1373-mosque。", "It is the event's anchor on the timeline page, e.g. 1373-mosque.",
+            )
+            event_id = None
+        if date is None or title is None or group is None:
+            continue
+        if not event_id:
+            event_id = date.iso().replace("/", "-")
+            suffix = 2
+            base = event_id
+            while event_id in seen:
+                event_id, suffix = f"{base}-{suffix}", suffix + 1
+        if event_id in seen:
+            fields.report("id", "timeline.event_duplicate", f"事件标识“{event_id}”重复。",
+                          f"The event id “{event_id}” is used twice.", "给其中一个换一个标识。", "Give one of them another id.")
+            continue
+        seen.add(event_id)
+        event = TimelineEvent(
+            id=event_id, date=date, title=title, group=group, text=fields.localized("text"),
+            period=fields.localized("period"), photo=photo, link=fields.text("link"), source="timeline",
+        )
+        events.append(event)
+        if event.link:
+            links.append((fields, event))
+    return events
+
+
+def _resolve_links(
+    events: list[TimelineEvent], links: list[tuple[FieldReader, TimelineEvent]],
+    exhibit_ids: set[str], news_ids: set[str],
+) -> list[TimelineEvent]:
+    """Decide for each event's ``link`` whether it names an exhibit or a news item."""
+    kinds: dict[str, LinkKind] = {}
+    for fields, event in links:
+        link = event.link or ""
+        if link in exhibit_ids:
+            kinds[event.id] = "exhibit"
+        elif link in news_ids:
+            kinds[event.id] = "news"
+        else:
+            guess = closest(link, sorted(exhibit_ids | news_ids))
+            fields.report(
+                "link", "timeline.link",
+                f"link 中的“{link}”既不是已有的展品，也不是已有的动态。",
+                f"“{link}” in link is neither an existing exhibit nor an existing news item.",
+                f"你是不是想写“{guess}”？" if guess else "展品写作“展区/文件夹名”，动态写作 content/news 下的文件夹名。",
+                f"Did you mean “{guess}”?" if guess else
+                "An exhibit is named “zone/folder”; a news item by its folder name under content/news.",
+            )
+    return [
+        replace(event, link_kind=kinds[event.id]) if event.id in kinds else replace(event, link=None)
+        if event.link else event
+        for event in events
+    ]

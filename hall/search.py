@@ -1,0 +1,242 @@
+"""Site search: our own Chinese segmentation, so that the index and the query agree.
+
+Pagefind (a static search engine that loads its index in small chunks on demand)
+indexes each language's built pages. Chinese has no spaces between words and the
+browser cannot run jieba, so both sides split Chinese the same, simple way:
+
+* index side: every run of Han characters becomes its overlapping character bigrams
+  followed by its last character (民族团结 → ``民族 族团 团结 结``), so every character
+  starts some token and any two characters in a row are one token;
+* query side: a run of two or more characters becomes its bigrams (all required), a
+  single character stays itself (it prefix-matches the tokens it starts).
+
+A query therefore finds every page whose text contains it, also inside longer words
+(民族 finds 民族团结, 团结 finds 民族团结进步) and across jieba's word boundaries; place
+names from the hall's dictionary (庙川, 北环路, 站院巷) are found whole. Latin text is
+left to Pagefind, which lower-cases and stems English on both sides (performances →
+perform). The indexed text is reversible (``desegment``), so excerpts read as written.
+
+Only the copy handed to Pagefind is segmented; the published HTML stays as built.
+The same query segmentation runs in the browser (theme/assets/hall-search.js);
+tests check that both give the same terms.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import html as htmllib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Mapping
+
+# Han ideographs (URO, extension A, compatibility, extensions B+). Kept in step with the JS.
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+_HAN_RUN = re.compile(f"[{HAN}]+")
+_SPACE = re.compile(r"\s+")
+
+# Tags whose text is never page text.
+_SKIP_TAGS = ("script", "style", "template", "noscript", "svg")
+_TAG = re.compile(r"<!--.*?-->|<[^>]*>", re.S)
+
+# Parts of a page that repeat other pages (route, related cards, breadcrumbs, TOC):
+# indexing them would list a page for its neighbour's title.
+EXCLUDE_SELECTORS = (
+    ".hall-breadcrumb", ".hall-route", ".hall-section", ".hall-cards", ".md-source-file",
+    ".hall-notice", ".headerlink", "[data-search-exclude]",
+)
+
+
+def index_tokens(run: str) -> list[str]:
+    """Tokens indexed for one run of Han characters: its bigrams, then its last character."""
+    if len(run) == 1:
+        return [run]
+    return [run[i:i + 2] for i in range(len(run) - 1)] + [run[-1]]
+
+
+def query_tokens(run: str) -> list[str]:
+    """Terms searched for one run of Han characters: its bigrams, or the character itself."""
+    if len(run) == 1:
+        return [run]
+    return [run[i:i + 2] for i in range(len(run) - 1)]
+
+
+def segment_text(text: str) -> str:
+    """The text as indexed: each Han run replaced by its index tokens, spaced."""
+    return _HAN_RUN.sub(lambda m: " " + " ".join(index_tokens(m.group())) + " ", text)
+
+
+def segment_query(query: str) -> str:
+    """The query as searched: Han runs as bigrams, everything else unchanged."""
+    spaced = _HAN_RUN.sub(lambda m: " " + " ".join(query_tokens(m.group())) + " ", query)
+    return _SPACE.sub(" ", spaced).strip()
+
+
+def desegment(text: str) -> str:
+    """Undo ``segment_text`` on (a window of) indexed text: 民族 族团 团结 结 → 民族团结.
+
+    A run's tokens overlap by one character and end with a single character, so runs
+    join back unambiguously. Spaces next to a Han run are dropped (Chinese is written
+    without them). The browser does the same on excerpts (theme/assets/hall-search.js).
+    """
+    out: list[str] = []
+    in_run = False  # the last token was a bigram: the run goes on
+    after_han = False
+    for sep, word in re.findall(r"(\s*)(\S+)", text):
+        han = len(word) <= 2 and bool(_HAN_RUN.fullmatch(word))
+        if in_run and han:
+            out.append(word[1:])
+        else:
+            out.append(("" if (han or after_han) else sep) + word)
+        in_run = han and len(word) == 2
+        after_han = han
+    return "".join(out)
+
+
+def segment_html(html: str) -> str:
+    """The page with the text of every element segmented (tags, scripts and styles kept)."""
+    out: list[str] = []
+    skip: str | None = None
+    pos = 0
+    for match in _TAG.finditer(html):
+        text = html[pos:match.start()]
+        out.append(text if skip else segment_text(text))
+        tag = match.group()
+        out.append(tag)
+        name = re.match(r"</?\s*([a-zA-Z0-9-]+)", tag)
+        if name:
+            lowered = name.group(1).lower()
+            if skip is None and lowered in _SKIP_TAGS and not tag.startswith("</") and not tag.endswith("/>"):
+                skip = lowered
+            elif skip == lowered and tag.startswith("</"):
+                skip = None
+        pos = match.end()
+    tail = html[pos:]
+    out.append(tail if skip else segment_text(tail))
+    return "".join(out)
+
+
+@dataclass(frozen=True)
+class SearchPage:
+    """One published page to index: where it is, what kind of thing it shows."""
+
+    dest_uri: str  # e.g. "exhibits/history/ming-mosque/index.html"
+    title: str
+    kind: str  # exhibit | news | timeline | achievement | zone | page
+    section: str = ""  # the zone or news category shown under the title
+
+
+_BODY = re.compile(r'<article class="md-content__inner[^"]*"')
+
+
+def prepare_page(html: str, page: SearchPage) -> str | None:
+    """What Pagefind reads for ``page``: the article segmented, with kind and meta added.
+
+    Returns None when the page has no article to index.
+    """
+    match = _BODY.search(html)
+    if not match:
+        return None
+    kind = _attr_value(page.kind)
+    marked = (
+        html[:match.end()]
+        + f' data-pagefind-body data-pagefind-filter="kind:{kind}"'
+        + html[match.end():]
+    )
+    segmented = segment_html(marked)
+    meta = (
+        f'<div hidden>'
+        f'<span data-pagefind-meta="title">{htmllib.escape(page.title)}</span>'
+        f'<span data-pagefind-meta="section">{htmllib.escape(page.section)}</span>'
+        f'<span data-pagefind-meta="kind">{htmllib.escape(page.kind)}</span></div>'
+    )
+    end = segmented.rfind("</body>")
+    if end < 0:
+        return segmented + meta
+    return segmented[:end] + meta + segmented[end:]
+
+
+def _attr_value(value: str) -> str:
+    return htmllib.escape(value.replace(",", " ").replace(":", " "))
+
+
+@dataclass
+class IndexReport:
+    pages: int = 0
+    skipped: list[str] = field(default_factory=list)
+
+
+def build_index(site_dir: Path, pages: Iterable[SearchPage], language: str,
+                output: str = "pagefind") -> IndexReport:
+    """Write a Pagefind index of ``pages`` (already built in ``site_dir``) to ``site_dir/output``."""
+    return asyncio.run(_build_index(Path(site_dir), list(pages), language, output))
+
+
+async def _build_index(site_dir: Path, pages: list[SearchPage], language: str, output: str) -> IndexReport:
+    from pagefind.index import PagefindIndex
+
+    report = IndexReport()
+    config = {
+        "force_language": index_language(language),
+        "exclude_selectors": list(EXCLUDE_SELECTORS),
+        "output_path": str(site_dir / output),
+    }
+    async with PagefindIndex(config=config) as index:
+        for page in pages:
+            path = site_dir / page.dest_uri
+            if not path.is_file():
+                report.skipped.append(page.dest_uri)
+                continue
+            prepared = prepare_page(path.read_text(encoding="utf-8"), page)
+            if prepared is None:
+                report.skipped.append(page.dest_uri)
+                continue
+            url = "/" + page.dest_uri.removesuffix("index.html")
+            await index.add_html_file(content=prepared, url=url)
+            report.pages += 1
+    return report
+
+
+def index_language(language: str) -> str:
+    """The language Pagefind is told: Chinese must not be re-segmented by Pagefind.
+
+    For zh/ja/th Pagefind (extended) segments the indexed text again and the browser
+    splits the query with Intl.Segmenter (展厅 → 展 + 厅), undoing our bigrams, so our
+    pre-segmented Chinese is indexed as "und" (no segmentation, no stemming). English
+    keeps its code so Pagefind stems it on both sides.
+    """
+    return "und" if language.split("-")[0].lower() in ("zh", "ja", "th") else language
+
+
+# Page kinds of the core's views → the kinds a visitor can narrow results to.
+# Home and list pages (news lists, archives) only repeat other pages: not indexed.
+SEARCH_KINDS = {
+    "exhibit": "exhibit",
+    "news-item": "news",
+    "timeline": "timeline",
+    "achievements": "achievement",
+    "zone": "page",
+    "page": "page",
+}
+
+
+def search_pages(specs: Iterable[object]) -> list[SearchPage]:
+    """The pages of a site plan (``views.PageSpec``) that search lists, with kind and section."""
+    pages = []
+    for spec in specs:
+        view: Mapping = getattr(spec, "view", None) or {}
+        kind = SEARCH_KINDS.get(str(view.get("kind", "page")))
+        if kind is None or not getattr(spec, "searchable", True):
+            continue
+        pages.append(SearchPage(spec.dest_uri, spec.title, kind, _section(view)))
+    return pages
+
+
+def _section(view: Mapping) -> str:
+    for key in ("zone", "category"):
+        value = view.get(key)
+        if isinstance(value, Mapping) and value.get("title"):
+            return str(value["title"])
+        if isinstance(value, str) and value:
+            return value
+    return ""

@@ -1,0 +1,112 @@
+"""Shared fixtures: a built copy of the sample hall, a local web server, headless Chromium.
+
+The sample hall is copied to a temporary folder and built once per test session, so
+tests read real HTML without touching the repository's own ``site/``.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import socketserver
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+CHROMIUM = os.environ.get("HALL_CHROMIUM", "/usr/bin/chromium")
+SAMPLE_PARTS = ("mkdocs.yml", "exhibits", "content", "theme")
+
+
+def copy_sample_hall(target: Path) -> Path:
+    """Copy what a build reads (config, content, theme) into ``target``."""
+    target.mkdir(parents=True, exist_ok=True)
+    for part in SAMPLE_PARTS:
+        source = REPO / part
+        if source.is_dir():
+            shutil.copytree(source, target / part, dirs_exist_ok=True)
+        elif source.exists():
+            shutil.copy2(source, target / part)
+    return target
+
+
+def run_mkdocs(project: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", *args], cwd=project, env=env, capture_output=True, text=True
+    )
+    if check and result.returncode != 0:
+        raise AssertionError(f"mkdocs {' '.join(args)} failed:\n{result.stdout}\n{result.stderr}")
+    return result
+
+
+def run_hall(project: Path, *args: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "hall.cli", *args], cwd=project, env=env, capture_output=True, text=True
+    )
+
+
+@pytest.fixture(scope="session")
+def built_hall(tmp_path_factory) -> Path:
+    """The sample hall built by `mkdocs build`; returns the project folder (site in ./site)."""
+    project = copy_sample_hall(tmp_path_factory.mktemp("hall"))
+    run_mkdocs(project, "build")
+    return project
+
+
+@pytest.fixture(scope="session")
+def site(built_hall: Path) -> Path:
+    return built_hall / "site"
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:  # keep test output readable
+        pass
+
+
+def serve_folder(folder: Path):
+    handler = functools.partial(_QuietHandler, directory=str(folder))
+    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+@pytest.fixture(scope="session")
+def site_url(site: Path):
+    """The built sample hall served on 127.0.0.1 by a static file server."""
+    server, url = serve_folder(site)
+    yield url
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Headless Debian Chromium driven by Playwright (never a downloaded browser)."""
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"Chromium not found at {CHROMIUM}: install Debian's chromium package (see .ci/run)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    yield page
+    context.close()

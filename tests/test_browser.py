@@ -1,0 +1,43 @@
+"""Browser tests in headless Chromium: what a visitor does on the public site."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+
+def test_language_switch_keeps_the_visitor_on_the_same_exhibit(page, site_url):
+    page.goto(site_url + "exhibits/history/ming-mosque/")
+    assert page.locator("h1").first.inner_text() == "古建筑清真寺"
+    page.locator(".md-header .md-select button").hover()
+    page.locator("a.hall-language-link[hreflang='en']").click()
+    page.wait_for_url("**/en/exhibits/history/ming-mosque/")
+    assert page.locator("h1").first.inner_text() == "The Historic Mosque"
+    assert page.evaluate("document.documentElement.lang") == "en"
+    page.locator(".md-header .md-select button").hover()
+    page.locator("a.hall-language-link[hreflang='zh-CN']").click()
+    page.wait_for_url(site_url + "exhibits/history/ming-mosque/")
+    assert page.locator("h1").first.inner_text() == "古建筑清真寺"
+
+
+def test_chinese_search_finds_the_mosque(page, site_url):
+    page.goto(site_url)
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.locator(".md-search__input").fill("清真寺")
+    result = page.locator(".md-search-result__item a[href*='exhibits/history/ming-mosque']").first
+    result.wait_for(timeout=15000)
+    assert "清真寺" in result.inner_text()
+
+
+@pytest.mark.parametrize("path", ["", "exhibits/history/", "exhibits/history/ming-mosque/", "en/", "en/exhibits/history/ming-mosque/"])
+def test_pages_make_no_request_outside_the_site(page, site_url, path):
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(site_url + path, wait_until="networkidle")
+    page.mouse.wheel(0, 4000)  # bring lazy images in
+    page.wait_for_timeout(300)
+    hosts = {urlsplit(url).hostname for url in requests if not url.startswith("data:")}
+    assert hosts == {"127.0.0.1"}, requests

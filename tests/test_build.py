@@ -1,0 +1,201 @@
+"""Build tests: build the sample hall with `mkdocs build` and read the HTML of both languages."""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import copy_sample_hall, run_hall, run_mkdocs
+
+pytestmark = pytest.mark.slow
+
+
+class Links(HTMLParser):
+    """Collects tag attributes of interest from one page."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+
+def parse(path: Path) -> Links:
+    links = Links()
+    links.feed(path.read_text(encoding="utf-8"))
+    return links
+
+
+def html(site: Path, path: str) -> str:
+    return (site / path).read_text(encoding="utf-8")
+
+
+def test_every_language_is_written(site):
+    for root in (site, site / "en"):
+        assert (root / "index.html").exists()
+        assert (root / "exhibits/history/ming-mosque/index.html").exists()
+        assert (root / "exhibits/history/index.html").exists()
+        assert (root / "about/index.html").exists()
+
+
+def test_html_lang_and_material_ui_language(site):
+    zh = html(site, "exhibits/history/ming-mosque/index.html")
+    en = html(site, "en/exhibits/history/ming-mosque/index.html")
+    assert re.search(r'<html lang="zh"', zh)
+    assert re.search(r'<html lang="en"', en)
+    assert 'placeholder="搜索"' in zh
+    assert 'placeholder="Search"' in en
+
+
+def test_exhibit_page_shows_the_model(site):
+    page = html(site, "exhibits/history/ming-mosque/index.html")
+    assert "<h1>古建筑清真寺</h1>" in page
+    assert "1373年" in page and "明洪武六年" in page
+    assert 'href="../"' in page  # breadcrumb to its zone
+    en = html(site, "en/exhibits/history/ming-mosque/index.html")
+    assert "The Historic Mosque" in en and ">1373<" in en
+
+
+def test_images_have_alt_caption_credit_and_dimensions(site):
+    for path in site.rglob("exhibits/*/*/index.html"):
+        for tag, attrs in parse(path).tags:
+            if tag == "img" and "hall-" not in (attrs.get("class") or "hall-"):
+                continue
+            if tag == "img" and attrs.get("src", "").find("media/") >= 0:
+                assert attrs.get("alt"), f"{path}: image without alt"
+                assert attrs.get("width") and attrs.get("height"), f"{path}: image without size"
+                target = (path.parent / attrs["src"]).resolve()
+                assert target.exists(), f"{path}: {attrs['src']} does not exist"
+    page = html(site, "exhibits/history/ming-mosque/index.html")
+    assert "<figcaption>" in page and "图片来源" in page
+
+
+def test_english_images_point_at_the_shared_media(site):
+    page = site / "en/exhibits/history/ming-mosque/index.html"
+    sources = [a["src"] for t, a in parse(page).tags if t == "img" and "media/" in (a.get("src") or "")]
+    assert sources
+    for source in sources:
+        assert (page.parent / source).resolve().is_relative_to(site / "media")
+    assert not (site / "en" / "media").exists()
+
+
+def test_missing_translation_falls_back_with_a_notice(site):
+    page = html(site, "en/exhibits/customs/customs-and-culture/index.html")
+    assert "The English translation is pending" in page
+    assert 'class="hall-body" lang="zh-CN"' in page
+    assert "translation is pending" not in html(site, "en/exhibits/history/ming-mosque/index.html")
+
+
+def test_language_switch_points_at_the_same_page(site):
+    zh = parse(site / "exhibits/history/ming-mosque/index.html")
+    switch = [a["href"] for t, a in zh.tags if t == "a" and "hall-language-link" in (a.get("class") or "")]
+    assert switch == ["../../../exhibits/history/ming-mosque/", "../../../en/exhibits/history/ming-mosque/"]
+    en = parse(site / "en/exhibits/history/ming-mosque/index.html")
+    switch = [a["href"] for t, a in en.tags if t == "a" and "hall-language-link" in (a.get("class") or "")]
+    assert switch == ["../../../../exhibits/history/ming-mosque/", "../../../exhibits/history/ming-mosque/"]
+
+
+def test_zone_page_lists_exhibits_in_visiting_order_and_nav_does_not(site):
+    page = html(site, "exhibits/history/index.html")
+    cards = re.findall(r'class="hall-card__link" href="([^"]+)"', page)
+    assert cards == ["ming-mosque/", "long-march-memorials/"]
+    # exhibits are not in the navigation, so every page's nav stays small
+    assert "ming-mosque" not in html(site, "about/index.html")
+
+
+def test_previous_next_follow_the_visiting_route(site):
+    page = html(site, "exhibits/history/ming-mosque/index.html")
+    assert 'rel="next" href="../long-march-memorials/"' in page
+    assert 'rel="prev"' not in page
+
+
+def test_home_page_has_hero_zones_and_highlights(site):
+    page = html(site, "index.html")
+    assert "hall-hero" in page
+    zones = re.findall(r'<li class="hall-zone-card">\s*<a href="([^"]+)"', page)
+    assert zones == ["exhibits/prologue/", "exhibits/history/", "exhibits/customs/", "exhibits/achievements/"]
+    assert "精选展品" in page
+
+
+def test_no_request_leaves_the_site(site):
+    pattern = re.compile(r'(?:src|href)="(https?:)?//(?!beian\.)', re.I)
+    for path in site.rglob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        offenders = [m.group(0) for m in pattern.finditer(text) if "rel=\"alternate\"" not in text[max(0, m.start() - 60):m.start()]]
+        for tag, attrs in parse(path).tags:
+            if tag in ("script", "img", "link", "iframe", "source") and tag != "a":
+                url = attrs.get("src") or (attrs.get("href") if tag == "link" and attrs.get("rel") != "alternate" and attrs.get("rel") != "canonical" else None)
+                assert not (url or "").startswith(("http:", "https:", "//")), f"{path}: {tag} loads {url}"
+    for css in site.rglob("*.css"):
+        assert "fonts.googleapis" not in css.read_text(encoding="utf-8", errors="ignore")
+
+
+def test_footer_shows_the_filing_numbers(site):
+    page = html(site, "index.html")
+    assert 'href="https://beian.miit.gov.cn/"' in page
+    assert "ICP备" in page and "公网安备" in page
+
+
+def test_each_language_has_its_own_search_index(site):
+    zh = json.dumps(json.loads((site / "search/search_index.json").read_text(encoding="utf-8")), ensure_ascii=False)
+    en = json.dumps(json.loads((site / "en/search/search_index.json").read_text(encoding="utf-8")), ensure_ascii=False)
+    assert "清真寺" in zh and "The Historic Mosque" not in zh, zh[:300]
+    assert "Historic Mosque" in en
+
+
+def test_drafts_are_not_published(tmp_path):
+    project = copy_sample_hall(tmp_path / "hall")
+    yml = project / "exhibits/history/ming-mosque/exhibit.yml"
+    yml.write_text(yml.read_text(encoding="utf-8").replace("status: published", "status: draft"), encoding="utf-8")
+    run_mkdocs(project, "build")
+    assert not (project / "site/exhibits/history/ming-mosque").exists()
+    assert not (project / "site/en/exhibits/history/ming-mosque").exists()
+    assert "ming-mosque" not in (project / "site/exhibits/history/index.html").read_text(encoding="utf-8")
+
+
+def test_a_failed_build_leaves_the_previous_site_untouched(tmp_path):
+    project = copy_sample_hall(tmp_path / "hall")
+    run_mkdocs(project, "build")
+    before = {p: p.stat().st_mtime_ns for p in (project / "site").rglob("*")}
+    yml = project / "exhibits/history/ming-mosque/exhibit.yml"
+    yml.write_text(yml.read_text(encoding="utf-8").replace("title:", "titel:"), encoding="utf-8")
+    result = run_hall(project, "build")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stdout + result.stderr
+    assert "exhibits/history/ming-mosque/exhibit.yml:" in result.stderr
+    assert "你是不是想写“title”" in result.stderr and "Did you mean “title”?" in result.stderr
+    assert "原有站点未被改动" in result.stderr
+    after = {p: p.stat().st_mtime_ns for p in (project / "site").rglob("*")}
+    assert after == before
+    assert not list(project.glob(".site.building-*"))
+    # plain `mkdocs build` is just as safe
+    result = run_mkdocs(project, "build", check=False)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert {p: p.stat().st_mtime_ns for p in (project / "site").rglob("*")} == before
+
+
+def test_hall_check_and_new(tmp_path):
+    project = copy_sample_hall(tmp_path / "hall")
+    result = run_hall(project, "check")
+    assert result.returncode == 0, result.stderr
+    assert "检查通过" in result.stdout and "Check passed" in result.stdout
+    result = run_hall(project, "new", "exhibit", "history/old-well")
+    assert result.returncode == 0, result.stderr
+    assert (project / "exhibits/history/old-well/exhibit.yml").exists()
+    assert run_hall(project, "check").returncode == 0  # the scaffold is valid as it is (a draft)
+    result = run_hall(project, "new", "exhibit", "histroy/x")
+    assert result.returncode == 2 and "history" in result.stderr
+
+
+def test_hall_build_is_quiet_and_says_what_it_did(tmp_path):
+    project = copy_sample_hall(tmp_path / "hall")
+    result = run_hall(project, "build")
+    assert result.returncode == 0, result.stderr
+    assert "INFO" not in result.stdout + result.stderr
+    assert "完成" in result.stdout and "Done" in result.stdout
+    assert (project / "site/en/index.html").exists()

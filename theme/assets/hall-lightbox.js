@@ -1,0 +1,153 @@
+/* Exhibit galleries open in PhotoSwipe 5 (vendored in assets/vendor/photoswipe/, MIT).
+ *
+ * Without JS every gallery photo is a plain link to its large rendition. With JS, this
+ * file loads PhotoSwipe only on pages that have a gallery, shows each photo's caption and
+ * credit (the figure's own <figcaption>, so always in the page's language), labels the
+ * controls in the page's language, and lets PhotoSwipe trap focus and give it back to the
+ * photo that opened it. Kiosk galleries (data-hall-kiosk) keep the photo at screen size:
+ * no pinch or tap zoom on a shared touch screen.
+ */
+(function () {
+  "use strict";
+
+  var STRINGS = {
+    zh: { close: "关闭（Esc）", zoom: "放大/缩小", prev: "上一张", next: "下一张",
+          error: "图片无法加载。", of: " / ", dialog: "图片查看器" },
+    en: { close: "Close (Esc)", zoom: "Zoom in/out", prev: "Previous photo", next: "Next photo",
+          error: "The photo could not be loaded.", of: " of ", dialog: "Photo viewer" }
+  };
+
+  var script = document.currentScript;
+  var base = script ? script.src.replace(/[^/]*$/, "") : "";
+  var loading = null;
+
+  function strings() {
+    var lang = (document.documentElement.lang || "zh").toLowerCase();
+    return lang.indexOf("zh") === 0 ? STRINGS.zh : STRINGS.en;
+  }
+
+  function load(src) {
+    return new Promise(function (resolve, reject) {
+      var tag = document.createElement("script");
+      tag.src = base + src;
+      tag.onload = resolve;
+      tag.onerror = reject;
+      document.head.appendChild(tag);
+    });
+  }
+
+  function loadPhotoSwipe() {
+    if (!loading) {
+      var css = document.createElement("link");
+      css.rel = "stylesheet";
+      css.href = base + "vendor/photoswipe/photoswipe.css";
+      document.head.appendChild(css);
+      loading = Promise.all([
+        load("vendor/photoswipe/photoswipe-lightbox.umd.min.js"),
+        load("vendor/photoswipe/photoswipe.umd.min.js")
+      ]);
+    }
+    return loading;
+  }
+
+  function captionOf(slide) {
+    var link = slide && slide.data && slide.data.element;
+    var figure = link && link.closest("figure");
+    var caption = figure && figure.querySelector("figcaption");
+    return caption ? caption.innerHTML : "";
+  }
+
+  function setUp(gallery) {
+    if (gallery.dataset.hallLightboxReady) return;
+    gallery.dataset.hallLightboxReady = "1";
+    var t = strings();
+    var kiosk = gallery.hasAttribute("data-hall-kiosk");
+    var options = {
+      gallery: gallery,
+      children: "a.hall-figure__zoom",
+      pswpModule: function () { return window.PhotoSwipe; },
+      bgOpacity: 0.92,
+      showHideAnimationType: "fade",
+      closeTitle: t.close, zoomTitle: t.zoom, arrowPrevTitle: t.prev, arrowNextTitle: t.next,
+      errorMsg: t.error, indexIndicatorSep: t.of,
+      trapFocus: true, returnFocus: true, loop: false
+    };
+    if (kiosk) {
+      options.zoom = false;
+      options.imageClickAction = "next";
+      options.tapAction = "toggle-controls";
+      options.doubleTapAction = false;
+      options.secondaryZoomLevel = 1;
+      options.maxZoomLevel = 1;
+      options.pinchToClose = false;
+    }
+    var lightbox = new window.PhotoSwipeLightbox(options);
+    lightbox.on("uiRegister", function () {
+      lightbox.pswp.ui.registerElement({
+        name: "hall-caption",
+        order: 9,
+        isButton: false,
+        appendTo: "root",
+        onInit: function (el, pswp) {
+          el.setAttribute("aria-live", "polite");
+          pswp.on("change", function () { el.innerHTML = captionOf(pswp.currSlide); });
+        }
+      });
+    });
+    lightbox.on("afterInit", function () {
+      var root = lightbox.pswp.element;
+      root.setAttribute("role", "dialog");
+      root.setAttribute("aria-modal", "true");
+      root.setAttribute("aria-label", t.dialog);
+      root.setAttribute("lang", document.documentElement.lang || "");
+    });
+    // The gallery's <img> are lazy: show the small rendition already on screen while the large one loads.
+    lightbox.addFilter("thumbEl", function (thumb, data) {
+      var img = data.element && data.element.querySelector("img");
+      return img || thumb;
+    });
+    lightbox.addFilter("placeholderSrc", function (src, slide) {
+      var img = slide.data.element && slide.data.element.querySelector("img");
+      return img && img.currentSrc ? img.currentSrc : src;
+    });
+    lightbox.init();
+  }
+
+  function clearPlaceholders(scope) {
+    scope.querySelectorAll(".hall-picture img[style*='background-image']").forEach(function (img) {
+      function done() { img.style.backgroundImage = "none"; }
+      if (img.complete && img.naturalWidth) done(); else img.addEventListener("load", done, { once: true });
+    });
+  }
+
+  function init() {
+    clearPlaceholders(document);
+    var galleries = document.querySelectorAll("[data-hall-lightbox]");
+    if (!galleries.length) return;
+    // Load PhotoSwipe on first touch/hover/focus of a gallery, or when the page is idle.
+    var start = function () {
+      loadPhotoSwipe().then(function () { galleries.forEach(setUp); });
+    };
+    galleries.forEach(function (gallery) {
+      gallery.addEventListener("click", function (event) {
+        var link = event.target.closest("a.hall-figure__zoom");
+        if (!link || gallery.dataset.hallLightboxReady) return;
+        event.preventDefault();  // first click before PhotoSwipe arrived: open once it has
+        loadPhotoSwipe().then(function () {
+          galleries.forEach(setUp);
+          link.click();
+        });
+      });
+    });
+    if ("requestIdleCallback" in window) window.requestIdleCallback(start, { timeout: 2000 });
+    else window.setTimeout(start, 300);
+  }
+
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(init);  // Material's instant navigation
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", init);
+  } else {
+    init();
+  }
+})();
