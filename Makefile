@@ -25,15 +25,26 @@ serve: $(STAMP)
 check: $(STAMP)
 	$(VENV)/bin/hall check
 
-# Browser tests drive Debian's Chromium (never a downloaded browser); CJK fonts for screenshots.
+# Browser tests drive Debian's Chromium (never a downloaded browser); CJK fonts for screenshots;
+# Java runs the Nu HTML checker; npm installs the development checkers in tools/.
 system-deps:
-	@if [ ! -x /usr/bin/chromium ] || [ ! -d /usr/share/fonts/opentype/noto ]; then \
+	@if [ ! -x /usr/bin/chromium ] || [ ! -d /usr/share/fonts/opentype/noto ] || ! command -v java >/dev/null; then \
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 		$$SUDO apt-get update -qq && \
-		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; \
+		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-noto-cjk default-jre-headless >/dev/null; \
+	fi
+	@if ! command -v npm >/dev/null; then \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq npm >/dev/null; \
 	fi
 
-test: $(STAMP) system-deps
+# Development-only checkers (Nu HTML checker, Lighthouse), exact versions from tools/package-lock.json.
+TOOLS := tools/node_modules/.installed
+$(TOOLS): tools/package.json tools/package-lock.json
+	npm ci --prefix tools --no-audit --no-fund --loglevel=error
+	touch $(TOOLS)
+
+test: $(STAMP) system-deps $(TOOLS)
 	$(PY) -m pytest -q
 
 # Re-pin every dependency after editing pyproject.toml.

@@ -24,10 +24,10 @@ class Bar:
 
 
 def bar_chart(bars: list[Bar], title: str, description: str, chart_id: str, width: int = 640) -> str:
-    """A horizontal bar chart as an SVG string (one line per bar, scaled to the largest)."""
-    row, label_width, value_width, top = 34, 230, 120, 8
+    """A horizontal bar chart as an SVG string: each bar under its label, scaled to the largest."""
+    row, label_height, value_width, top = 50, 18, 150, 4
     height = top * 2 + row * len(bars)
-    plot = width - label_width - value_width
+    plot = width - value_width
     largest = max((bar.value for bar in bars), default=0) or 1
     svg = ET.Element("svg", {
         "xmlns": SVG_NS, "class": "hall-chart", "viewBox": f"0 0 {width} {height}",
@@ -41,23 +41,22 @@ def bar_chart(bars: list[Bar], title: str, description: str, chart_id: str, widt
         y = top + index * row
         length = max(2.0, plot * bar.value / largest)
         group = ET.SubElement(svg, "g", {"class": "hall-chart__row"})
-        ET.SubElement(group, "text", {
-            "x": str(label_width - 10), "y": str(y + row / 2), "class": "hall-chart__label",
-            "text-anchor": "end", "dominant-baseline": "middle",
-        }).text = bar.label
+        ET.SubElement(group, "text", {"x": "0", "y": str(y + label_height - 4), "class": "hall-chart__label"}).text = bar.label
+        bar_top, bar_height = y + label_height + 2, row - label_height - 10
         ET.SubElement(group, "rect", {
-            "x": str(label_width), "y": str(y + 6), "width": f"{length:.1f}", "height": str(row - 12),
+            "x": "0", "y": str(bar_top), "width": f"{length:.1f}", "height": str(bar_height),
             "rx": "3", "class": "hall-chart__bar",
         })
-        end = label_width + length
+        end = length
+        middle = bar_top + bar_height / 2
         if bar.open_ended:
             ET.SubElement(group, "line", {
-                "x1": f"{end:.1f}", "x2": f"{end + 18:.1f}", "y1": str(y + row / 2), "y2": str(y + row / 2),
+                "x1": f"{end:.1f}", "x2": f"{end + 18:.1f}", "y1": f"{middle:.1f}", "y2": f"{middle:.1f}",
                 "class": "hall-chart__open", "stroke-dasharray": "4 3",
             })
             end += 18
         ET.SubElement(group, "text", {
-            "x": f"{end + 6:.1f}", "y": str(y + row / 2), "class": "hall-chart__value", "dominant-baseline": "middle",
+            "x": f"{end + 6:.1f}", "y": f"{middle:.1f}", "class": "hall-chart__value", "dominant-baseline": "middle",
         }).text = bar.value_text
     ET.register_namespace("", SVG_NS)
     return ET.tostring(svg, encoding="unicode", short_empty_elements=True)

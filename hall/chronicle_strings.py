@@ -54,6 +54,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "chart_desc": "{title}：{items}。",
         "list_sep": "；",
         "on_timeline": "时间线上的相关事件",
+        "colon": "：",
+        "event_link": "本事件的链接",
     },
     "en": {
         "timeline": "Timeline",
@@ -100,6 +102,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "chart_desc": "{title}: {items}.",
         "list_sep": "; ",
         "on_timeline": "On the timeline",
+        "colon": ": ",
+        "event_link": "Link to this event",
     },
 }
 

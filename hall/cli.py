@@ -76,6 +76,11 @@ def cmd_check(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     hall, log = load_hall(config_file.parent, _languages(config_file))
     count = len(hall.exhibits)
+    from .cli_staff import print_translations, publishing_checks
+
+    publishing_checks(hall, log)  # personal data (hall/privacy.py), as a publishing build does
+    if getattr(args, "translations", False):
+        print_translations(hall)
     if log.problems:
         print(log.format(), file=sys.stderr)
     if log.errors:
@@ -97,6 +102,19 @@ def cmd_build(args: argparse.Namespace) -> int:
     _quiet_logging(args.verbose)
     if args.drafts:
         os.environ["HALL_PREVIEW"] = "1"
+    if getattr(args, "kiosk", False):
+        from .kiosk import ENV_KIOSK
+
+        os.environ[ENV_KIOSK] = "1"  # the plugin builds the kiosk variant into site-kiosk/; children inherit it
+    if getattr(args, "strict", False):  # every published entry in every language, before building
+        from .cli_staff import strict_translation_problems
+
+        hall, log = load_hall(config_file.parent, _languages(config_file))
+        strict_translation_problems(hall, log)
+        if log.errors:
+            print(log.format(), file=sys.stderr)
+            _say("构建失败（严格模式），原有站点未被改动。", "Build failed (strict mode); the previous site is untouched.", sys.stderr)
+            return 1
     started = time.perf_counter()
     _say("正在构建站点（所有语言）……", "Building the site (every language)…")
     try:
@@ -147,8 +165,9 @@ def cmd_new(args: argparse.Namespace) -> int:
     config_file = _config_file(args)
     root = config_file.parent
     if args.kind != "exhibit":
-        _say(f"暂不支持新建 {args.kind}。", f"`hall new {args.kind}` is not available.", sys.stderr)
-        return 2
+        from .cli_staff import cmd_new_other
+
+        return cmd_new_other(root, args.kind, args.name)
     match = re.fullmatch(r"([a-z0-9][a-z0-9-]*)/([a-z0-9][a-z0-9-]*)", args.name or "")
     if not match:
         _say("请写成“展区/文件夹名”，只用小写英文字母、数字和连字符，例如 history/old-well。",
@@ -197,6 +216,12 @@ def cmd_fix_encoding(args: argparse.Namespace) -> int:
     return status
 
 
+def cmd_kiosk(args: argparse.Namespace) -> int:
+    from .kiosk import launch
+
+    return launch(args.site, args.port, args.idle, args.display)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="hall", description="展厅网站工具 The exhibition hall site tool: build, preview, check, scaffold."
@@ -208,7 +233,16 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("--verbose", action="store_true", help="显示 MkDocs 的全部日志 show MkDocs' full log")
     build.add_argument("--drafts", action="store_true", help="包含草稿 include drafts")
     build.add_argument("-d", "--site-dir", help="输出目录 output folder (default: site/)")
+    build.add_argument("--strict", action="store_true", help="缺少译文时失败 fail on missing translations")
+    build.add_argument("--kiosk", action="store_true", help="构建触摸屏版到 site-kiosk/ build the touch-screen variant")
     build.set_defaults(func=cmd_build)
+
+    kiosk = sub.add_parser("kiosk", help="在本机启动触摸屏（服务 + 全屏浏览器） run the touch-screen kiosk")
+    kiosk.add_argument("--site", default="site-kiosk", help="触摸屏版站点目录 kiosk build folder")
+    kiosk.add_argument("--port", type=int, default=8765)
+    kiosk.add_argument("--idle", type=int, default=None, help="无操作多少秒后返回待机画面 idle seconds")
+    kiosk.add_argument("--display", default=None, help="X 显示器，例如 :0  X display, e.g. :0")
+    kiosk.set_defaults(func=cmd_kiosk)
 
     serve = sub.add_parser("serve", help="实时预览（含草稿） live preview, drafts shown")
     serve.add_argument("--port", type=int, default=8000)
@@ -216,11 +250,18 @@ def build_parser() -> argparse.ArgumentParser:
     serve.set_defaults(func=cmd_serve)
 
     check = sub.add_parser("check", help="只检查内容，不构建 validate only")
+    check.add_argument("--translations", action="store_true",
+                       help="列出各语言缺少或过时的译文 list missing or outdated translations per language")
     check.set_defaults(func=cmd_check)
 
+    translated = sub.add_parser("translated", help="记录译文所依据的中文版本 record which Chinese text a translation follows")
+    translated.add_argument("files", nargs="+", help="译文文件 translation files, e.g. exhibits/history/ming-mosque/en.md")
+    translated.set_defaults(func=lambda a: __import__("hall.cli_staff", fromlist=["x"]).cmd_translated(a))
+
     new = sub.add_parser("new", help="新建条目模板 scaffold a new entry")
-    new.add_argument("kind", choices=["exhibit"], help="exhibit")
-    new.add_argument("name", help="展区/文件夹名 zone/folder, e.g. history/old-well")
+    new.add_argument("kind", choices=["exhibit", "news", "zone"], help="exhibit | news | zone")
+    new.add_argument("name", help="exhibit: 展区/文件夹名 zone/folder (history/old-well); "
+                                  "news: 日期-短名 date-slug (2024-05-01-lecture); zone: id (crafts)")
     new.set_defaults(func=cmd_new)
 
     fix = sub.add_parser("fix-encoding", help="把 GBK 文件转换为 UTF-8 convert GBK files to UTF-8")

@@ -194,7 +194,19 @@ async def _build_index(site_dir: Path, pages: list[SearchPage], language: str, o
             url = "/" + page.dest_uri.removesuffix("index.html")
             await index.add_html_file(content=prepared, url=url)
             report.pages += 1
+        await index.write_files()
+    _drop_unused_bundle_files(site_dir / output)
     return report
+
+
+# Pagefind also writes its ready-made UIs; the site uses its own (hall-search.js).
+_UNUSED_BUNDLE_FILES = ("pagefind-ui.*", "pagefind-component-ui.*", "pagefind-modular-ui.*", "pagefind-highlight.js")
+
+
+def _drop_unused_bundle_files(bundle: Path) -> None:
+    for pattern in _UNUSED_BUNDLE_FILES:
+        for path in bundle.glob(pattern):
+            path.unlink()
 
 
 def index_language(language: str) -> str:

@@ -145,6 +145,7 @@ def plan_site(
     """
     from .views_news import latest_news, plan_news
     from .views_timeline import plan_timeline_and_achievements
+    from .views_status import plan_status_page
 
     views = _Views(hall, language, images, media_prefix)
     t = views.t
@@ -228,6 +229,8 @@ def plan_site(
     news_pages, news_nav = plan_news(hall, views, options)
     chronicle_pages, timeline_nav, achievements_nav = plan_timeline_and_achievements(hall, views, options)
     pages.extend(news_pages + chronicle_pages)
+    status_page = plan_status_page(hall, language)  # "about this site": translation coverage
+    pages.append(status_page)
 
     nav = (
         NavItem(t("home"), "index.md"),
@@ -236,6 +239,7 @@ def plan_site(
         *news_nav,
         *achievements_nav,
         *page_nav,
+        NavItem(status_page.title, status_page.src_uri),
     )
     return SitePlan(language, tuple(pages), nav)
 

@@ -54,9 +54,16 @@ def news_card(views: "_Views", item: NewsItem, categories: Mapping[str, NewsCate
     }
 
 
-def latest_news(hall: "Hall", views: "_Views", count: int = 3) -> list[dict[str, Any]]:
+def latest_news(hall: "Hall", views: "_Views", count: int = 3) -> dict[str, Any]:
+    """The home page's "latest news" block: its heading, link and newest items."""
     categories = {c.id: c for c in hall.news_categories}
-    return [news_card(views, item, categories) for item in newest_first(hall.news)[:count]]
+    t = chronicle_catalog(views.language, hall.default_language)
+    return {
+        "title": t("news_latest"),
+        "more": t("news_more"),
+        "url": "news/",
+        "items": [news_card(views, item, categories) for item in newest_first(hall.news)[:count]],
+    }
 
 
 def plan_news(

@@ -18,8 +18,8 @@ Usage, from the repository root::
     python scripts/make_sample_photos.py           # make only the missing files
     python scripts/make_sample_photos.py --force   # remake every placeholder
 
-It reads every ``exhibits/<zone>/<slug>/exhibit.yml`` and writes each
-``images[].file`` next to it. Needs Pillow and PyYAML; a Noto CJK font
+It reads every ``exhibits/<zone>/<slug>/exhibit.yml`` and every
+``content/news/<date-slug>/news.yml`` and writes each ``images[].file`` next to it. Needs Pillow and PyYAML; a Noto CJK font
 (fonts-noto-cjk) is used for the text if one is installed, otherwise the
 design is drawn without text.
 """
@@ -118,13 +118,15 @@ def find_cjk_fonts() -> Fonts | None:
     return Fonts(bold=bold, regular=regular)
 
 
-def find_placeholders(exhibits_dir: Path) -> tuple[list[Placeholder], list[str]]:
-    """List every image named in the exhibit.yml files, with any problems found."""
+def find_placeholders(exhibits_dir: Path, news_dir: Path | None = None) -> tuple[list[Placeholder], list[str]]:
+    """List every image named in the exhibit.yml (and news.yml) files, with any problems found."""
     items: list[Placeholder] = []
     problems: list[str] = []
-    for yml in sorted(exhibits_dir.glob("*/*/exhibit.yml")):
+    ymls = [(yml, f"{yml.parent.parent.name}/{yml.parent.name}") for yml in sorted(exhibits_dir.glob("*/*/exhibit.yml"))]
+    if news_dir is not None:
+        ymls += [(yml, f"news/{yml.parent.name}") for yml in sorted(news_dir.glob("*/news.yml"))]
+    for yml, exhibit_id in ymls:
         folder = yml.parent
-        exhibit_id = f"{folder.parent.name}/{folder.name}"
         try:
             data = yaml.safe_load(yml.read_text(encoding="utf-8")) or {}
         except (yaml.YAMLError, UnicodeDecodeError) as error:
@@ -267,9 +269,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--force", action="store_true", help="remake every placeholder, not only missing ones")
     parser.add_argument("--exhibits", type=Path, default=ROOT / "exhibits", help="exhibits folder (default: %(default)s)")
+    parser.add_argument("--news", type=Path, default=ROOT / "content" / "news", help="news folder (default: %(default)s)")
     args = parser.parse_args(argv)
 
-    items, problems = find_placeholders(args.exhibits)
+    items, problems = find_placeholders(args.exhibits, args.news)
     fonts = find_cjk_fonts()
     if fonts is None:
         print("note: no Noto CJK font found; drawing placeholders without text", file=sys.stderr)
@@ -279,7 +282,7 @@ def main(argv: list[str] | None = None) -> int:
             continue
         render(item, fonts).save(item.path, "JPEG", **JPEG_OPTIONS)
         made += 1
-        print(f"wrote {item.path.relative_to(args.exhibits.parent)} ({item.path.stat().st_size // 1024} KB)")
+        print(f"wrote {item.path} ({item.path.stat().st_size // 1024} KB)")
     for problem in problems:
         print(f"warning: {problem}", file=sys.stderr)
     print(f"{made} made, {len(items) - made} already present")

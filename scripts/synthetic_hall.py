@@ -61,7 +61,7 @@ ZONES: tuple[tuple[str, str, str], ...] = (
     ("achievements", "社区建设成果", "Community Achievements"),
 )
 
-PHOTO_SIZE = (64, 48)
+PHOTO_SIZE = (800, 600)
 SYNTHETIC_NOTE_ZH = "（合成测试内容，非真实资料）"
 SYNTHETIC_NOTE_EN = "(Synthetic test content, not real information.)"
 
@@ -224,15 +224,21 @@ def _write(path: Path, text: str) -> None:
 
 
 def _photo(path: Path, rng: random.Random) -> None:
-    """A tiny JPEG: a colour gradient with noise (page count matters here, not pixels)."""
-    width, height = PHOTO_SIZE
+    """A smooth 800×600 JPEG: a colour gradient with soft blotches (about 10 KB).
+
+    800 pixels wide is the narrowest photo the hall accepts without a "too small"
+    warning (half the largest derivative width); smaller photos would add thousands of
+    warnings to every build. Photo processing is cached after the first build, and the
+    benchmarks measure builds with photos already processed.
+    """
+    small = (16, 12)
     base = tuple(rng.randint(60, 200) for _ in range(3))
-    gradient = Image.linear_gradient("L").resize(PHOTO_SIZE)
-    colour = Image.new("RGB", PHOTO_SIZE, base)  # type: ignore[arg-type]
-    noise = Image.frombytes("RGB", PHOTO_SIZE, rng.randbytes(width * height * 3))
+    gradient = Image.linear_gradient("L").resize(small)
+    colour = Image.new("RGB", small, base)  # type: ignore[arg-type]
+    noise = Image.frombytes("RGB", small, rng.randbytes(small[0] * small[1] * 3))
     image = Image.blend(Image.composite(colour, noise, gradient), noise, 0.25)
     path.parent.mkdir(parents=True, exist_ok=True)
-    image.save(path, "JPEG", quality=80)
+    image.resize(PHOTO_SIZE, Image.Resampling.BICUBIC).save(path, "JPEG", quality=75)
 
 
 def _copy_project_frame(out_dir: Path) -> None:
@@ -268,7 +274,7 @@ def generate_hall(out_dir: Path, exhibits: int, news: int, seed: int = 1) -> Non
     """Write a complete synthetic hall project into ``out_dir``.
 
     ``exhibits`` exhibits are spread over the six :data:`ZONES`, each with
-    ``exhibit.yml``, ``zh.md``, ``en.md`` and three 64×48 JPEG photos; ``news`` news
+    ``exhibit.yml``, ``zh.md``, ``en.md`` and three 800×600 JPEG photos; ``news`` news
     items (``content/news/<date>-news-XXXX/`` entries in three categories when the loader
     reads news, else free pages ``content/pages/news-XXXX.{zh,en}.md``), an
     ``about`` page and ``content/home.yml``. The same arguments give the same files.

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import REPO, run_mkdocs
+from tests.conftest import REPO, run_mkdocs
 
 sys.path.insert(0, str(REPO / "scripts"))
 

@@ -73,7 +73,9 @@ class FieldReader:
 
     def _wrong_type(self, key: str, expected: type, value: Any) -> None:
         want_zh, want_en = type_name(expected)
-        got_zh, got_en = type_name(type(value)) if type(value) in TYPE_NAMES else ("其他", type(value).__name__)
+        # YMap/YList (values with line marks) are named as the dict/list they are
+        kind = next((k for k in (bool, int, str, dict, list) if isinstance(value, k)), None)
+        got_zh, got_en = type_name(kind) if kind else ("其他", type(value).__name__)
         self.report(
             key, "field.type",
             f"字段“{key}”应为{want_zh}，这里是{got_zh}。",

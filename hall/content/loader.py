@@ -10,6 +10,7 @@ from .model import Body, Exhibit, FreePage, Hall, Home, Localized, Photo, Zone
 from .problems import ContentErrors, ProblemLog
 from .achievements import load_achievements
 from .news import load_news
+from .links import check_hall_links
 from .timeline import load_timeline
 from .yamlfile import YList, YMap, load_yaml, read_text
 
@@ -41,6 +42,7 @@ def load_hall(root: Path, languages: tuple[str, ...] = ("zh", "en")) -> tuple[Ha
     loader.check_references(exhibits, home)
     hall = Hall(root, languages, tuple(zones), tuple(pages), home, news=news, news_categories=news_categories,
                 timeline=timeline, achievements=achievements)
+    check_hall_links(hall, log)  # body links to other entries, entries sharing an address
     return hall, log
 
 
@@ -265,7 +267,7 @@ class _Loader:
     def photo_path(self, reader: FieldReader, folder: Path, name: str) -> Path | None:
         path = (folder / name).resolve()
         try:
-            path.relative_to(self.root.resolve())
+            path.relative_to(self.log._resolved_root())
         except ValueError:
             reader.report(
                 "file", "image.outside", f"图片路径“{name}”指向了内容仓库之外。",

@@ -58,9 +58,17 @@ class ProblemLog:
     def rel(self, path: Path | str) -> str:
         path = Path(path)
         try:
-            return path.resolve().relative_to(self.root.resolve()).as_posix()
+            return path.resolve().relative_to(self._resolved_root()).as_posix()
         except ValueError:
             return path.as_posix()
+
+    def _resolved_root(self) -> Path:
+        # Resolved once: rel() runs for every file of the hall (thousands of lstat calls saved).
+        resolved = self.__dict__.get("_root_resolved")
+        if resolved is None or self.__dict__.get("_root_of_resolved") is not self.root:
+            resolved = self.__dict__["_root_resolved"] = Path(self.root).resolve()
+            self.__dict__["_root_of_resolved"] = self.root
+        return resolved
 
     def add(self, problem: Problem) -> None:
         if problem not in self.problems:

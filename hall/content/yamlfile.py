@@ -51,7 +51,12 @@ def _mark(node: yaml.Node) -> Mark:
     return Mark(node.start_mark.line + 1, node.start_mark.column + 1)
 
 
-class _LocatingLoader(yaml.SafeLoader):
+# libyaml's parser (when PyYAML has it) is several times faster than the pure-Python one
+# and gives the same marks and messages; a preview rebuild reads every YAML file again.
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _LocatingLoader(_BaseLoader):  # type: ignore[misc, valid-type]
     """SafeLoader that keeps marks and reports duplicate keys instead of overwriting."""
 
     duplicates: list[tuple[Any, Mark]]
@@ -215,10 +220,12 @@ def _report_syntax(err: yaml.MarkedYAMLError, path: Path, log: ProblemLog, mark:
     context = (err.context or "").lower()
     if "quoted scalar" in context or "quoted scalar" in problem:
         zh, en = "引号没有配对闭合。", "A quotation mark is opened but never closed."
-        hint_zh, hint_en = "检查这一行及上一行的引号是否成对。", "Check that quotes on this line and the one before come in pairs."
+        hint_zh, hint_en = "检查这一行的引号是否成对（引号从这里开始，一直没有结束）。", "Check that the quotes on this line come in pairs (the quote opened here is never closed)."
+        mark = err.context_mark or mark  # where the quote opened, not the end of the file
     elif "flow" in context or "flow" in problem:
         zh, en = "方括号 [ ] 或花括号 { } 没有配对闭合。", "A bracket [ ] or brace { } is opened but never closed."
-        hint_zh, hint_en = "检查括号是否成对，逗号是否是半角“,”。", "Check that brackets come in pairs and commas are ASCII “,”."
+        hint_zh, hint_en = "检查这一行的括号是否成对，逗号是否是半角“,”。", "Check that the brackets on this line come in pairs and commas are ASCII “,”."
+        mark = err.context_mark or mark  # where the bracket opened
     elif "mapping values are not allowed" in problem:
         zh, en = "这一行多了一个冒号，或缩进不对。", "This line has an extra colon, or its indentation is off."
         hint_zh, hint_en = (

@@ -22,18 +22,24 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
+from pymdownx.slugs import slugify as unicode_slugify
 
 from ..browse import kiosk_strings, with_browse
 from ..content import load_hall
+from ..privacy import check_privacy
 from ..i18n import HTML_LANG, LANGUAGE_NAMES, catalog
 from ..media import MediaPlan, body_images, plan_media, rewrite_body_images, write_media
 from ..kiosk import ENV_KIOSK
+from ..a11y import a11y_context, tidy_material_markup
+from ..seo import Site, page_seo, site_root, write_seo_files
 from ..qr import external_links, public_url, qr_svg
 from ..views import NavItem, PageSpec, SitePlan, plan_site
 from ..search import build_index, search_pages
 from ..views_news import chronicle_photo_files, write_news_feeds
 from .config import HallConfig
 from .languages import ENV_LANGUAGE, ENV_PREVIEW, LanguageBuild, start_language_build
+from .preview import ENV_SERVE, Background, finish_other_languages, jinja_cache
+from ..views_status import with_problems
 
 log = logging.getLogger("mkdocs.plugins.hall")
 
@@ -48,10 +54,13 @@ class HallPlugin(BasePlugin[HallConfig]):
         self.children: list[LanguageBuild] = []
         self.final_site_dir: Path | None = None
         self.pages: dict[str, PageSpec] = {}
+        self.background = Background()
 
     # Remember whether this is a preview (`serve`), which shows drafts.
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
+        if command == "serve":  # the other languages' child builds are previews too (hall/mkdocs/preview.py)
+            os.environ[ENV_SERVE] = "1"
 
     # Load and validate the whole hall before anything is written, then set up this
     # language's build: theme language, URLs, navigation, search and the language switch.
@@ -64,9 +73,15 @@ class HallPlugin(BasePlugin[HallConfig]):
         self.kiosk = self.config.kiosk or os.environ.get(ENV_KIOSK) == "1"
         self.root = Path(config.config_file_path).parent.resolve()
 
+        self.background.wait()  # a preview's previous rebuild finishes writing first
+        serving = self.command == "serve" or os.environ.get(ENV_SERVE) == "1"
         hall, problems = load_hall(self.root, languages)
-        if problems.errors:
+        if self.is_primary or serving:  # a build's other languages need not repeat it: the primary stops the build
+            check_privacy(hall, problems, publishing=not self.preview)  # ID/phone numbers, photo GPS
+        if problems.errors and not serving:
             raise PluginError("\n" + problems.format())
+        if problems.errors and self.is_primary:  # a preview keeps running and shows them on its home page
+            log.error("\n" + problems.format())
         if self.is_primary:
             for warning in problems.warnings:
                 log.warning(warning.format())
@@ -87,15 +102,21 @@ class HallPlugin(BasePlugin[HallConfig]):
         )
         if self.kiosk:  # touch screens have no keyboard: browse by zone, tag and year instead of search
             self.plan = with_browse(self.plan, self.hall, self.media.images, "" if self.is_primary else "../")
+        if problems.errors:
+            self.plan = with_problems(self.plan, problems, self.language)
         self.pages = {spec.src_uri: spec for spec in self.plan.pages}
         self._configure_language(config, languages)
         if self.kiosk and self.is_primary and self.command == "build" and not _site_dir_given(config):
             config.site_dir = str(self.root / self.config.kiosk_site_dir)  # never overwrite the public site
+        self.public_site_url = config.site_url or ""  # this language's public root, for QR codes
+        if self.kiosk:  # served from 127.0.0.1: no absolute links (or fetches) to the public site
+            config.site_url = None
 
         if self.is_primary and self.command == "build" and self.config.atomic:
             self.final_site_dir = Path(config.site_dir).resolve()
+            _remove_leftovers(self.final_site_dir)
             config.site_dir = str(self.final_site_dir.with_name(f".{self.final_site_dir.name}.building-{uuid.uuid4().hex[:8]}"))
-        if self.is_primary and len(languages) > 1:
+        if self.is_primary and len(languages) > 1 and self.command != "serve":  # serve: after this one
             self._start_other_languages(config, languages[1:])
         return config
 
@@ -119,6 +140,9 @@ class HallPlugin(BasePlugin[HallConfig]):
             config.site_url = config.site_url.rstrip("/") + f"/{language}/"
         config.nav = [_nav_entry(item) for item in self.plan.nav]
         config.extra["hall_language"] = language
+        # Readable heading anchors in Chinese (#展品介绍, not #_1), unless mkdocs.yml chose a slugify.
+        if "toc" in config.markdown_extensions and "slugify" not in config.mdx_configs.get("toc", {}):
+            config.mdx_configs.setdefault("toc", {})["slugify"] = unicode_slugify(case="lower")
         config.extra["alternate"] = [
             {"name": LANGUAGE_NAMES.get(other, other), "lang": HTML_LANG.get(other, other), "link": self._root_of(other, languages)}
             for other in languages
@@ -167,6 +191,7 @@ class HallPlugin(BasePlugin[HallConfig]):
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         languages = tuple(self.config.languages)
         env.globals["hall_t"] = catalog(self.language, languages[0])
+        env.bytecode_cache = jinja_cache(self.root)  # compile templates once, not on every (re)build
         env.filters["hall_url"] = _site_url_filter
         env.globals["hall_site"] = {
             "language": self.language,
@@ -186,7 +211,8 @@ class HallPlugin(BasePlugin[HallConfig]):
             "kiosk": self._kiosk_settings(languages),
         }
         env.globals["hall_qr"] = lambda data, title="": Markup(qr_svg(data, title=title))
-        env.globals["hall_public_url"] = lambda page_url: public_url(config.site_url or "", page_url)
+        env.globals["hall_a11y"] = a11y_context(self.language, languages[0])  # hall/a11y.py
+        env.globals["hall_public_url"] = lambda page_url: public_url(self.public_site_url, page_url)
         return env
 
     def _kiosk_settings(self, languages: tuple[str, ...]) -> dict[str, Any] | None:
@@ -201,7 +227,9 @@ class HallPlugin(BasePlugin[HallConfig]):
 
     # Kiosk build: a link that leaves the site shows its address as a QR code instead of
     # navigating, so every external link on the page gets its QR code now (no network later).
+    # Every build: mend Material's few invalid attributes (hall/a11y.py, W3C validity).
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        output = tidy_material_markup(output)
         if not self.kiosk:
             return output
         links = external_links(output)
@@ -218,7 +246,14 @@ class HallPlugin(BasePlugin[HallConfig]):
     def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav) -> dict[str, Any]:
         spec = self.pages.get(page.file.src_uri)
         context["hall"] = spec.view if spec else {}
+        if spec is not None:  # canonical, hreflang, Open Graph, schema.org (hall/seo.py)
+            context["hall_seo"] = page_seo(self._seo_site(config), self.language, spec.dest_uri, spec.title, spec.view, spec.markdown)
         return context
+
+    def _seo_site(self, config: MkDocsConfig) -> Site:
+        languages = tuple(self.config.languages)
+        return Site(site_root(config.site_url or "", self.language, languages[0]), languages,
+                    dict(self.config.site_name), dict(self.config.county))
 
     # Watch the content folders too, so saving an exhibit rebuilds the preview.
     def on_serve(self, server, *, config: MkDocsConfig, builder):
@@ -234,10 +269,20 @@ class HallPlugin(BasePlugin[HallConfig]):
         # Every language writes its own news feeds (absolute URLs from its site_url).
         write_news_feeds(self.hall, self.language, config.site_name, config.site_url, site_dir)
         if self.config.search:  # each language indexes its own pages (hall/search.py)
-            build_index(site_dir, search_pages(self.plan.pages), self.language)
+            index = (site_dir, search_pages(self.plan.pages), self.language)
+            self.background.run(build_index, *index) if self.command == "serve" else build_index(*index)
+        # Sitemap with every language's version of each page; robots.txt at the root.
+        write_seo_files(self._seo_site(config), self.language, [s.dest_uri for s in self.plan.pages], site_dir,
+                        public=not (self.kiosk or self.preview))
         if not self.is_primary:
             return
         write_media(self.media, site_dir)
+        if self.command == "serve":  # preview: this language is served now, the others follow
+            others = tuple(self.config.languages)[1:]
+            start = lambda: [start_language_build(config.config_file_path, language, True, site_dir.parent)  # noqa: E731
+                             for language in others]
+            self.background.run(finish_other_languages, self.background, start, site_dir)
+            return
         children, self.children = self.children, []
         failures = []
         for child in children:
@@ -290,6 +335,14 @@ def _nav_entry(item: NavItem) -> Any:
     if item.children:
         return {item.title: [_nav_entry(child) for child in item.children]}
     return {item.title: item.src_uri}
+
+
+def _remove_leftovers(final: Path) -> None:
+    """Staging folders an interrupted build (Ctrl+C, power cut) left beside the site."""
+    for pattern in (f".{final.name}.building-*", f".{final.name}.old-*", ".hall-*-*"):
+        for path in final.parent.glob(pattern):
+            if path.is_dir():
+                shutil.rmtree(path, ignore_errors=True)
 
 
 def _swap_in(staging: Path, final: Path) -> None:

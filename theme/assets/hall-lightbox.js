@@ -101,6 +101,10 @@
       root.setAttribute("aria-label", t.dialog);
       root.setAttribute("lang", document.documentElement.lang || "");
     });
+    // State on the gallery for styles and tests: gestures and keys work once the opening animation ended.
+    lightbox.on("openingAnimationEnd", function () { gallery.dataset.hallLightboxState = "open"; });
+    lightbox.on("close", function () { gallery.dataset.hallLightboxState = "closing"; });
+    lightbox.on("destroy", function () { gallery.dataset.hallLightboxState = "closed"; });
     // The gallery's <img> are lazy: show the small rendition already on screen while the large one loads.
     lightbox.addFilter("thumbEl", function (thumb, data) {
       var img = data.element && data.element.querySelector("img");

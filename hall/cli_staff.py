@@ -1,0 +1,112 @@
+"""Staff commands added to `hall` for issue 5: translation status, `hall translated`,
+`hall new news|zone`, and the publishing checks `hall check` and `hall build --strict` run.
+
+Kept apart from hall/cli.py so that module stays a thin front; each function prints
+bilingual messages and returns an exit status, never a traceback for a staff mistake.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from pathlib import Path
+
+from .content.model import Hall
+from .content.problems import ProblemLog
+
+
+def _say(zh: str, en: str, stream=sys.stdout) -> None:
+    print(f"{zh}  {en}", file=stream, flush=True)
+
+
+def publishing_checks(hall: Hall, log: ProblemLog) -> None:
+    """What every publishing build checks besides the content's form: personal data."""
+    from .privacy import check_privacy
+
+    check_privacy(hall, log, publishing=True)
+
+
+def print_translations(hall: Hall) -> int:
+    from .translations import format_table
+
+    table, missing = format_table(hall)
+    print(table)
+    return missing
+
+
+def strict_translation_problems(hall: Hall, log: ProblemLog) -> None:
+    """`hall build --strict`: every published entry must exist in every language."""
+    from .translations import translation_status
+
+    for language in hall.languages[1:]:
+        for row in translation_status(hall.for_audience(False), language):
+            if row.status == "missing":
+                log.report(
+                    "translation.missing", row.file,
+                    f"缺少{language}译文：{row.title}（严格模式要求所有语言齐全）。",
+                    f"The {language} translation of “{row.id}” is missing (strict mode needs every language).",
+                    f"新建 {row.file} 写入译文，并确认标题等字段有 {language}: …；或不加 --strict 构建（页面会注明译文待补）。",
+                    f"Create {row.file} with the translation and give the title an `{language}:` text; or build "
+                    "without --strict (the page then says the translation is pending).",
+                )
+
+
+def cmd_translated(args: argparse.Namespace) -> int:
+    """Record in each translation which Chinese text it was made from."""
+    from .translations import mark_translated, source_of
+
+    status = 0
+    for name in args.files:
+        path = Path(name)
+        source = source_of(path)
+        if not path.is_file() or not source.is_file():
+            _say(f"找不到 {path} 或它的中文原文 {source}。", f"Cannot find {path} or its Chinese source {source}.", sys.stderr)
+            status = 1
+            continue
+        try:
+            stamp = mark_translated(path, source)
+        except ValueError as err:
+            print(err, file=sys.stderr)
+            status = 1
+            continue
+        _say(f"已记录：{path} 译自当前的 {source.name}（{stamp}）。", f"Recorded: {path} follows the current {source.name}.")
+    return status
+
+
+def cmd_new_other(root: Path, kind: str, name: str) -> int:
+    """`hall new news <date-slug>` and `hall new zone <id>`."""
+    from .scaffold import new_news, new_zone
+
+    try:
+        if kind == "news":
+            if not re.fullmatch(r"\d{4}(-\d{2}){0,2}-[a-z][a-z0-9-]*", name or ""):
+                _say("请写成“日期-短名”，如 2024-05-01-lecture；只知道年份就写 2024-lecture。",
+                     "Write it as date-slug, e.g. 2024-05-01-lecture, or 2024-lecture when only the year is known.",
+                     sys.stderr)
+                return 2
+            written = new_news(root, name)
+            done = ("已创建草稿动态；编辑后把 status 改为 published 即可发布。",
+                    "Draft news item created; edit it, then set status: published to publish it.")
+        else:
+            if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", name or ""):
+                _say("展区标识只能用小写英文字母、数字和连字符，如 crafts。",
+                     "A zone id uses lowercase letters, digits and hyphens only, e.g. crafts.", sys.stderr)
+                return 2
+            written = new_zone(root, name)
+            done = ("已在 exhibits/zones.yml 末尾添加展区并建好文件夹；请修改标题和简介，再用 hall new exhibit 添加展品。",
+                    "Zone added at the end of exhibits/zones.yml with its folder; edit its title and intro, "
+                    "then add exhibits with `hall new exhibit`.")
+    except FileExistsError as err:
+        _say(f"{err} 已存在，未作改动。", f"{err} already exists; nothing was changed.", sys.stderr)
+        return 1
+    except ValueError:
+        _say("日期不正确。", "The date is not valid.", sys.stderr)
+        return 2
+    except LookupError as err:
+        _say(f"{err} 中还没有栏目，请先添加。", f"{err} lists no category yet; add one first.", sys.stderr)
+        return 1
+    for path in written:
+        print(f"  + {path.relative_to(root)}")
+    _say(*done)
+    return 0

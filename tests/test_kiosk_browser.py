@@ -1,0 +1,287 @@
+"""The kiosk build in headless Chromium: idle reset, locked-down links, offline, touch sizes.
+
+The kiosk variant of the sample hall is built once per session (``hall build --kiosk``)
+into a temporary copy, with one external link added to the about page, and served by the
+kiosk's own server (hall.kiosk.make_server) on 127.0.0.1.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from pathlib import Path
+
+import pytest
+
+from hall.kiosk import make_server
+
+from .conftest import copy_sample_hall, run_hall
+
+EXTERNAL = "https://www.gov.cn/"
+LANDSCAPE = {"width": 1920, "height": 1080}
+PORTRAIT = {"width": 1080, "height": 1920}
+EXHIBIT = "exhibits/history/ming-mosque/"
+ZONE = "exhibits/history/"
+
+
+@pytest.fixture(scope="session")
+def kiosk_project(tmp_path_factory) -> Path:
+    project = copy_sample_hall(tmp_path_factory.mktemp("kiosk-hall"))
+    about = project / "content" / "pages" / "about.zh.md"
+    about.write_text(about.read_text(encoding="utf-8") + f"\n\n参见[中国政府网]({EXTERNAL})。\n", encoding="utf-8")
+    result = run_hall(project, "build", "--kiosk")
+    assert result.returncode == 0, result.stdout + result.stderr
+    return project
+
+
+@pytest.fixture(scope="session")
+def kiosk_url(kiosk_project: Path):
+    server = make_server(kiosk_project / "site-kiosk", 0)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture
+def touch_page(browser):
+    context = browser.new_context(viewport=LANDSCAPE, has_touch=True)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    yield page
+    context.close()
+    assert not errors, errors
+
+
+def _tap(page, selector: str) -> None:
+    target = page.locator(selector).first
+    target.evaluate("element => element.scrollIntoView({block: 'center'})")  # not under the fixed bar
+    box = target.bounding_box()
+    assert box, f"{selector} is not visible"
+    page.touchscreen.tap(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+
+
+# ---------- the build ----------
+
+def test_kiosk_build_has_its_own_folder_and_every_language(kiosk_project: Path) -> None:
+    kiosk = kiosk_project / "site-kiosk"
+    assert not (kiosk_project / "site").exists(), "the kiosk build must not write the public site"
+    for root in (kiosk, kiosk / "en"):
+        home = (root / "index.html").read_text(encoding="utf-8")
+        assert 'id="hall-kiosk-config"' in home and 'id="hall-attract"' in home
+        assert (root / "browse" / "index.html").is_file()
+    exhibit = (kiosk / EXHIBIT / "index.html").read_text(encoding="utf-8")
+    assert "https://hall.example.cn/exhibits/history/ming-mosque/" in exhibit
+    assert re.search(r'<aside class="hall-qr".*?<svg viewBox="0 0 \d+ \d+"', exhibit, re.S)
+    english = (kiosk / "en" / EXHIBIT / "index.html").read_text(encoding="utf-8")
+    assert "https://hall.example.cn/en/exhibits/history/ming-mosque/" in english
+    about = (kiosk / "about" / "index.html").read_text(encoding="utf-8")
+    assert f'<template data-hall-qr-for="{EXTERNAL}"><svg' in about
+
+
+def test_public_build_has_no_kiosk_parts(site: Path) -> None:
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert "hall-kiosk" not in home and "hall-attract" not in home
+    assert not (site / "browse").exists()
+    assert 'class="hall-qr"' not in (site / EXHIBIT / "index.html").read_text(encoding="utf-8")
+
+
+# ---------- idle reset ----------
+
+@pytest.mark.browser
+def test_idle_countdown_returns_to_attract_screen_and_a_touch_restarts_the_timer(touch_page, kiosk_url) -> None:
+    page = touch_page
+    page.clock.install()
+    page.goto(kiosk_url + "en/" + EXHIBIT)
+    page.evaluate("window.scrollTo(0, 600)")
+    countdown = page.locator("#hall-kiosk-countdown")
+    assert countdown.is_hidden()
+
+    page.clock.run_for(89_000)
+    assert countdown.is_hidden()
+    page.clock.run_for(1_500)  # 90.5 s: the countdown starts at 10
+    assert countdown.is_visible()
+    assert page.locator(".hall-kiosk-countdown__number").inner_text() == "10"
+    page.clock.run_for(3_000)
+    assert page.locator(".hall-kiosk-countdown__number").inner_text() == "7"
+
+    _tap(page, ".hall-kiosk-countdown__continue")  # a touch: countdown gone, timer restarted
+    assert countdown.is_hidden()
+    assert page.url == kiosk_url + "en/" + EXHIBIT
+    page.clock.run_for(85_000)
+    assert countdown.is_hidden(), "the touch must restart the 90 s idle timer"
+    page.clock.run_for(10_000)
+    assert countdown.is_visible()
+
+    page.clock.run_for(11_000)
+    page.wait_for_url(kiosk_url + "?attract")
+    assert page.locator("html").get_attribute("lang").startswith("zh"), "reset goes to the default language"
+    attract = page.locator("#hall-attract")
+    assert attract.is_visible()
+    assert "触摸屏幕开始参观" in attract.inner_text() and "Touch to begin" in attract.inner_text()
+    assert page.evaluate("window.scrollY") == 0
+    assert page.evaluate("sessionStorage.getItem('hall-kiosk-trail')") == '["/"]'
+
+    page.clock.run_for(200_000)  # the attract screen stays; slides change
+    assert attract.is_visible()
+    assert page.locator(".hall-attract__slide.is-active").count() == 1
+    _tap(page, "#hall-attract")
+    assert attract.is_hidden()
+    assert page.url == kiosk_url  # ?attract dropped, so a reload does not bring it back
+    page.clock.run_for(91_000)
+    assert countdown.is_visible()
+
+
+@pytest.mark.browser
+def test_back_button_follows_this_visitors_trail(touch_page, kiosk_url) -> None:
+    page = touch_page
+    page.goto(kiosk_url)
+    page.locator(".hall-zone-card a").nth(1).click()
+    page.wait_for_url(kiosk_url + ZONE)
+    page.goto(kiosk_url + EXHIBIT)
+    _tap(page, "[data-hall-kiosk=back]")
+    page.wait_for_url(kiosk_url + ZONE)
+    _tap(page, "[data-hall-kiosk=back]")
+    page.wait_for_url(kiosk_url)
+
+
+# ---------- locked down ----------
+
+@pytest.mark.browser
+@pytest.mark.parametrize("selector", [f'.hall-body a[href="{EXTERNAL}"]', ".hall-filing__icp"])
+def test_external_link_shows_its_qr_code_and_does_not_navigate(touch_page, kiosk_url, selector) -> None:
+    page = touch_page
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(kiosk_url + "about/")
+    link = page.locator(selector).first
+    href = link.get_attribute("href")
+    link.scroll_into_view_if_needed()
+    _tap(page, selector)
+    overlay = page.locator("#hall-kiosk-link")
+    assert overlay.is_visible()
+    assert page.url == kiosk_url + "about/"
+    assert overlay.locator("[data-hall-kiosk-url]").inner_text() == href
+    svg = overlay.locator("[data-hall-kiosk-qr] svg")
+    assert svg.count() == 1 and svg.bounding_box()["width"] >= 300
+    assert all(url.startswith(kiosk_url) for url in requests), requests
+    _tap(page, "[data-hall-kiosk=close]")
+    assert overlay.is_hidden()
+    page.evaluate("window.open('https://example.com/')")
+    assert len(page.context.pages) == 1
+
+
+@pytest.mark.browser
+def test_no_selection_no_context_menu_no_zoom(touch_page, kiosk_url) -> None:
+    page = touch_page
+    page.goto(kiosk_url + EXHIBIT)
+    assert page.evaluate("getComputedStyle(document.body).userSelect") == "none"
+    assert page.evaluate("getComputedStyle(document.documentElement).touchAction") == "pan-x pan-y"
+    prevented = page.evaluate(
+        "() => !document.querySelector('h1').dispatchEvent(new MouseEvent('contextmenu', {bubbles: true, cancelable: true}))"
+    )
+    assert prevented
+    assert "user-scalable=no" in page.locator('meta[name="viewport"]').get_attribute("content")
+    assert page.locator(".md-search").is_hidden() and page.locator('label[for="__search"]').first.is_hidden()
+
+
+def _kiosk_pages(kiosk_project: Path) -> list[str]:
+    root = kiosk_project / "site-kiosk"
+    pages = sorted(str(p.parent.relative_to(root)) for p in root.rglob("index.html") if "assets" not in p.parts)
+    return [("" if p == "." else p + "/") for p in pages]
+
+
+@pytest.mark.browser
+def test_no_request_leaves_127_0_0_1_on_any_kiosk_page(touch_page, kiosk_url, kiosk_project) -> None:
+    page = touch_page
+    outside: list[str] = []
+    seen = 0
+
+    def record(request) -> None:
+        nonlocal seen
+        seen += 1
+        if not request.url.startswith(kiosk_url) and not request.url.startswith("data:"):
+            outside.append(request.url)
+
+    page.on("request", record)
+    pages = _kiosk_pages(kiosk_project)
+    assert len(pages) > 20
+    for path in ["?attract", *pages]:
+        page.goto(kiosk_url + path, wait_until="networkidle")
+        page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
+    assert seen > len(pages)
+    assert not outside, outside
+
+
+# ---------- made for touch ----------
+
+_TARGETS = """() => {
+  const out = [];
+  for (const el of document.querySelectorAll('a[href], button, [role=button], label[for], input, select, summary')) {
+    const r = el.getBoundingClientRect();
+    const style = getComputedStyle(el);
+    if (r.width === 0 || r.height === 0 || style.visibility === 'hidden') continue;
+    if (el.closest('[hidden]')) continue;
+    if (r.bottom <= 0 || r.right <= 0) continue;  // parked off-screen (skip links until focused)
+    out.push({text: (el.innerText || el.getAttribute('aria-label') || el.className).trim().slice(0, 30),
+              width: Math.round(r.width * 10) / 10, height: Math.round(r.height * 10) / 10});
+  }
+  return out;
+}"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("viewport", [LANDSCAPE, PORTRAIT], ids=["landscape", "portrait"])
+@pytest.mark.parametrize("path", ["", ZONE, EXHIBIT, "en/" + EXHIBIT, "browse/"])
+def test_touch_targets_are_at_least_48_px(browser, kiosk_url, path, viewport) -> None:
+    context = browser.new_context(viewport=viewport, has_touch=True)
+    page = context.new_page()
+    page.goto(kiosk_url + path)
+    targets = page.evaluate(_TARGETS)
+    context.close()
+    assert len(targets) >= 8
+    small = [t for t in targets if t["width"] < 48 or t["height"] < 48]
+    assert not small, small
+
+
+@pytest.mark.browser
+def test_browse_chips_narrow_the_exhibits(touch_page, kiosk_url) -> None:
+    page = touch_page
+    page.goto(kiosk_url + "browse/")
+    cards = page.locator(".hall-browse__results > li")
+    total = cards.count()
+    assert total >= 10
+    _tap(page, '.hall-browse__chip[data-facet="year"][data-key="1373"]')
+    visible = [cards.nth(i) for i in range(total) if cards.nth(i).is_visible()]
+    assert [c.locator(".hall-card__title").inner_text() for c in visible] == ["古建筑清真寺"]
+    _tap(page, '.hall-browse__chip[data-facet="zone"][data-key="achievements"]')
+    assert sum(cards.nth(i).is_visible() for i in range(total)) == 5
+    _tap(page, '.hall-browse__chip[data-facet=""]')
+    assert sum(cards.nth(i).is_visible() for i in range(total)) == total
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("viewport", [LANDSCAPE, PORTRAIT], ids=["landscape", "portrait"])
+def test_screenshots_fit_the_screen(browser, kiosk_url, viewport, tmp_path_factory) -> None:
+    """Screenshots to look at (path printed); checked here for overflow and the bar in reach."""
+    folder = tmp_path_factory.mktemp(f"kiosk-shots-{viewport['width']}x{viewport['height']}")
+    context = browser.new_context(viewport=viewport, has_touch=True)
+    page = context.new_page()
+    for name, path in [("attract", "?attract"), ("home", ""), ("zone", ZONE), ("exhibit", EXHIBIT),
+                       ("exhibit-en", "en/" + EXHIBIT), ("browse", "browse/")]:
+        page.goto(kiosk_url + path, wait_until="networkidle")
+        page.screenshot(path=str(folder / f"{name}.png"))
+        assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"], name
+        if name == "attract":
+            cta = page.locator(".hall-attract__cta").bounding_box()
+            assert 0 <= cta["x"] and cta["x"] + cta["width"] <= viewport["width"]
+            assert cta["y"] + cta["height"] <= viewport["height"]
+        else:
+            bar = page.locator(".hall-kiosk-bar").bounding_box()
+            assert bar["y"] + bar["height"] == viewport["height"] and bar["width"] == viewport["width"]
+            languages = page.locator(".hall-kiosk-bar__language")
+            assert languages.count() == 2 and all(languages.nth(i).is_visible() for i in range(2))
+    context.close()
+    print(f"kiosk screenshots: {folder}")

@@ -1,0 +1,132 @@
+"""Search segmentation (hall/search.py) and its twin in the browser (hall-search.js)."""
+
+from __future__ import annotations
+
+import random
+import re
+from pathlib import Path
+
+import pytest
+
+from hall.search import (
+    SearchPage, desegment, index_language, index_tokens, prepare_page, query_tokens, search_pages,
+    segment_html, segment_query, segment_text,
+)
+from hall.views import PageSpec
+from scripts.search_eval import Truth, article_text, load_queries
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def test_index_tokens_are_bigrams_then_last_character():
+    assert index_tokens("民族团结") == ["民族", "族团", "团结", "结"]
+    assert index_tokens("寺") == ["寺"]
+    assert segment_text("始建于1373年。") == " 始建 建于 于 1373 年 。"
+
+
+def test_query_tokens_are_bigrams_or_the_character():
+    assert query_tokens("清真寺") == ["清真", "真寺"]
+    assert query_tokens("寺") == ["寺"]
+    assert segment_query("民族团结  Mosques 1373年") == "民族 族团 团结 Mosques 1373 年"
+    assert segment_query("  ") == ""
+
+
+@pytest.mark.parametrize("text,word", [
+    ("铸牢中华民族共同体意识", "民族"), ("民族团结进步示范社区", "团结"), ("城市社区在庙川建成广场", "庙川"),
+    ("北环路社区", "北环路"), ("X县站院巷", "站院巷"), ("为各族居民办实事", "族居"), ("纪念馆", "馆"),
+])
+def test_every_query_token_is_an_indexed_token_or_prefixes_one(text, word):
+    """The recall guarantee: text holding the query → every query term finds an index token."""
+    indexed = segment_text(text).split()
+    for term in segment_query(word).split():
+        assert any(token == term or token.startswith(term) for token in indexed), (term, indexed)
+
+
+def test_recall_guarantee_on_random_substrings():
+    text = ("古建筑清真寺始建于明洪武六年（1373年），至2021年已有648年历史。城市社区充分利用清真寺现有的场地"
+            "和文化资源，在站院巷建成了X县民族团结文化展厅。")
+    indexed = set(segment_text(text).split())
+    rng = random.Random(7)
+    runs = re.findall(r"[\u4e00-\u9fff]+", text)
+    for _ in range(300):
+        run = rng.choice(runs)
+        start = rng.randrange(len(run))
+        word = run[start:start + rng.randint(1, 6)]
+        for term in segment_query(word).split():
+            assert any(token.startswith(term) for token in indexed), (word, term)
+
+
+@pytest.mark.parametrize("text", [
+    "古建筑清真寺始建于明洪武六年（1373年），至2021年已有648年历史。",
+    "民族团结进步示范社区：庙川社区、北环路社区。",
+    "寺",
+    "中华民族一家亲，同心共筑中国梦",
+])
+def test_desegment_gives_the_text_back(text):
+    indexed = re.sub(r"\s+", " ", segment_text(text)).strip()
+    assert desegment(indexed) == text
+
+
+def test_segment_html_keeps_tags_scripts_and_attributes():
+    html = '<h2 id="_1" title="清真寺">清真寺</h2><script>var a = "民族";</script><p>民族<b>团结</b></p>'
+    out = segment_html(html)
+    assert '<h2 id="_1" title="清真寺"> 清真 真寺 寺 </h2>' in out
+    assert '<script>var a = "民族";</script>' in out
+    assert "<b> 团结 结 </b>" in out
+
+
+def test_prepare_page_marks_the_article_and_adds_meta():
+    html = ('<html lang="zh-CN"><body><header>X县民族团结文化展厅</header>'
+            '<article class="md-content__inner md-typeset"><h1>古建筑清真寺</h1><p>始建于明洪武六年</p></article>'
+            '</body></html>')
+    out = prepare_page(html, SearchPage("exhibits/a/index.html", "古建筑清真寺", "exhibit", "历史印记"))
+    assert 'data-pagefind-body data-pagefind-filter="kind:exhibit"' in out
+    assert "<h1> 古建 建筑 筑清 清真 真寺 寺 </h1>" in out
+    assert '<span data-pagefind-meta="title">古建筑清真寺</span>' in out
+    assert '<span data-pagefind-meta="section">历史印记</span>' in out
+    assert prepare_page("<html><body><p>no article</p></body></html>", SearchPage("x", "x", "page")) is None
+
+
+def test_search_pages_maps_kinds_and_leaves_out_lists():
+    specs = [
+        PageSpec("index.md", "index.html", "首页", "home.html", "", {"kind": "home"}),
+        PageSpec("e.md", "exhibits/h/m/index.html", "清真寺", "exhibit.html", "",
+                 {"kind": "exhibit", "zone": {"title": "历史印记"}}),
+        PageSpec("n.md", "news/index.html", "动态", "news-list.html", "", {"kind": "news-list"}),
+        PageSpec("i.md", "news/x/index.html", "新闻", "news-item.html", "",
+                 {"kind": "news-item", "category": {"id": "c", "title": "学习宣讲"}}),
+        PageSpec("t.md", "timeline/index.html", "时间线", "timeline.html", "", {"kind": "timeline"}),
+        PageSpec("a.md", "achievements/index.html", "成就", "achievements.html", "", {"kind": "achievements"}),
+        PageSpec("p.md", "about/index.html", "关于", "page.html", "", {"kind": "page"}),
+        PageSpec("q.md", "hidden/index.html", "隐", "page.html", "", {"kind": "page"}, searchable=False),
+    ]
+    pages = {p.dest_uri: (p.kind, p.section) for p in search_pages(specs)}
+    assert pages == {
+        "exhibits/h/m/index.html": ("exhibit", "历史印记"),
+        "news/x/index.html": ("news", "学习宣讲"),
+        "timeline/index.html": ("timeline", ""),
+        "achievements/index.html": ("achievement", ""),
+        "about/index.html": ("page", ""),
+    }
+
+
+def test_chinese_is_indexed_without_pagefinds_own_segmentation():
+    assert index_language("zh") == "und"
+    assert index_language("en") == "en"
+
+
+def test_query_set_is_large_and_bilingual():
+    queries = load_queries()
+    assert len(queries) >= 60
+    assert sum(q["lang"] == "zh" for q in queries) >= 30
+    assert sum(q["lang"] == "en" for q in queries) >= 30
+
+
+def test_truth_finds_words_inside_words_and_stems():
+    zh = Truth({"/a/": "铸牢中华民族共同体意识", "/b/": "民族团结进步", "/c/": "展厅"}, "zh")
+    assert zh.pages("民族") == {"/a/", "/b/"}
+    assert zh.pages("团结") == {"/b/"}
+    en = Truth({"/a/": "Two performances were staged", "/b/": "a mosque"}, "en")
+    assert en.pages("performance") == {"/a/"}
+    assert en.pages("mosques") == {"/b/"}
+    assert article_text('<article class="md-content__inner"><p>x</p><nav class="hall-route">y</nav></article>') == "x"

@@ -1,0 +1,149 @@
+"""Site search in the browser: lazy loading, recall on the query set, per-language results, UI."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import unquote
+
+import pytest
+
+from hall.search import desegment, segment_query, segment_text
+from scripts.search_eval import Truth, indexed_urls, load_queries, page_texts
+
+pytestmark = pytest.mark.browser
+
+SEARCH_FILES = re.compile(r"/pagefind/|search_index|/workers/search")
+
+
+def _open(page, url: str):
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(url, wait_until="networkidle")
+    return requests
+
+
+def _search(page, query: str):
+    page.locator("#hall-search-input").click()
+    page.locator("#hall-search-input").fill(query)
+    page.locator("#hall-search-results .md-search-result__item").first.wait_for(timeout=15000)
+    return page.locator("#hall-search-results a.md-search-result__link")
+
+
+@pytest.mark.parametrize("path", ["", "exhibits/history/ming-mosque/", "en/"])
+def test_page_load_fetches_no_search_index(page, site_url, path):
+    requests = _open(page, site_url + path)
+    assert not [r for r in requests if SEARCH_FILES.search(r)]
+    assert page.locator("#hall-search-input").get_attribute("aria-label")
+
+
+def test_opening_search_loads_the_index_of_this_language_only(page, site_url):
+    requests = _open(page, site_url + "en/")
+    links = _search(page, "mosque")
+    searched = [r for r in requests if "/pagefind/" in r]
+    assert searched and all(r.startswith(site_url + "en/pagefind/") for r in searched)
+    assert all(h.startswith("/en/") for h in links.evaluate_all("els => els.map(e => e.getAttribute('href'))"))
+    # search fetches nothing from another origin (offline kiosks on 127.0.0.1)
+    assert not [r for r in requests if not r.startswith(site_url) and re.search(r"pagefind|search|\.wasm", r)]
+
+
+def _results(page, site_url: str, root: str, queries: list[str], site: Path) -> list[set[str]]:
+    page.goto(site_url + root + "404.html")
+    ids = page.evaluate(
+        """async ([root, queries]) => {
+          const { segmentQuery } = await import(root + "assets/hall-search.js");
+          const pagefind = await import(root + "pagefind/pagefind.js");
+          await pagefind.options({ baseUrl: root });
+          const out = [];
+          for (const q of queries) {
+            const search = await pagefind.search(segmentQuery(q));
+            out.push(await Promise.all(search.results.map(async (r) => (await r.data()).url)));
+          }
+          return out;
+        }""", ["/" + root, queries])
+    return [set(urls) for urls in ids]
+
+
+@pytest.mark.parametrize("language,root", [("zh", ""), ("en", "en/")])
+def test_query_set_finds_every_page_that_holds_the_query(page, site_url, site, language, root):
+    queries = [str(q["q"]) for q in load_queries() if q["lang"] == language]
+    truth = Truth(page_texts(site / root, indexed_urls(site / root)), language)
+    found = _results(page, site_url, root, queries, site)
+    misses = {}
+    for query, results in zip(queries, found):
+        expected = {"/" + root.rstrip("/") + url if root else url for url in truth.pages(query)}
+        assert expected, f"{query!r} holds on no page: the query set needs updating"
+        if expected - results:
+            misses[query] = sorted(expected - results)
+    assert not misses
+    # Chinese pages search Chinese only, English pages English only.
+    everything = set().union(*found)
+    assert all(url.startswith("/en/") == (language == "en") for url in everything)
+
+
+def test_browser_segmentation_matches_python(page, site_url):
+    texts = [str(q["q"]) for q in load_queries()] + ["民族团结 mosques", "𠀀𠀁x", "　清真寺　", "A–B 1373年"]
+    indexed = [re.sub(r"\s+", " ", segment_text(t)).strip()
+               for t in ["古建筑清真寺始建于明洪武六年（1373年）。", "民族团结进步示范社区：庙川社区", "X县 Long March 长征"]]
+    page.goto(site_url + "404.html")
+    result = page.evaluate(
+        """async ([q, d]) => {
+          const m = await import("/assets/hall-search.js");
+          return { q: q.map(m.segmentQuery), d: d.map(m.desegmentText) };
+        }""", [texts, indexed])
+    assert result["q"] == [segment_query(t) for t in texts]
+    assert result["d"] == [desegment(t) for t in indexed]
+
+
+def test_results_show_title_section_excerpt_and_land_on_the_heading(page, site_url):
+    page.goto(site_url)
+    links = _search(page, "民族团结")
+    first = page.locator("#hall-search-results .md-search-result__item").first
+    assert first.locator("h1").inner_text()
+    assert first.locator(".hall-search__section").inner_text()
+    # the excerpt reads as written (no bigram spaces) and marks the query
+    marks = page.locator("#hall-search-results .hall-search__excerpt mark").all_inner_texts()
+    assert "民族团结" in marks
+    excerpt = page.locator("#hall-search-results .hall-search__excerpt").first.inner_text()
+    assert "族团 团结" not in excerpt
+    # a result inside a section lands on its heading
+    hrefs = links.evaluate_all("els => els.map(e => e.getAttribute('href'))")
+    with_anchor = next(h for h in hrefs if "#" in h)
+    page.goto(site_url.rstrip("/") + with_anchor)
+    anchor = unquote(with_anchor.split("#", 1)[1])
+    assert page.locator(f"[id='{anchor}']").count() == 1
+
+
+def test_results_can_be_narrowed_by_kind(page, site_url):
+    page.goto(site_url)
+    _search(page, "民族团结")
+    page.locator(".hall-search__kind[data-kind='news']").click()
+    page.wait_for_function(
+        "[...document.querySelectorAll('#hall-search-results .hall-search__section')]"
+        ".every(e => e.textContent.startsWith('新闻'))")
+    sections = page.locator("#hall-search-results .hall-search__section").all_inner_texts()
+    assert sections and all(s.startswith("新闻") for s in sections)
+    assert page.locator(".hall-search__kind[data-kind='news']").get_attribute("aria-pressed") == "true"
+
+
+def test_search_by_keyboard_only(page, site_url):
+    errors: list = []
+    page.on("pageerror", lambda error: errors.append(error))
+    page.goto(site_url + "en/")
+    page.keyboard.press("/")
+    assert page.evaluate("document.activeElement.id") == "hall-search-input"
+    page.keyboard.type("performances")
+    page.locator("#hall-search-results .md-search-result__item").first.wait_for(timeout=15000)
+    status = page.locator("#hall-search-status")
+    assert status.get_attribute("role") == "status" and re.search(r"\d|one", status.inner_text())
+    page.keyboard.press("Escape")
+    assert not page.locator("#__search").is_checked()
+    page.keyboard.press("/")
+    assert page.locator("#__search").is_checked()
+    page.keyboard.press("ArrowDown")
+    href = page.evaluate("document.activeElement.getAttribute('href')")
+    assert href and href.startswith("/en/")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(re.escape(site_url.rstrip("/") + href.split("#")[0])))
+    assert "perform" in page.locator("article").first.inner_text().lower()
+    assert not errors

@@ -1,0 +1,308 @@
+// Site search in Material's header: Pagefind, with Chinese segmented as at build time.
+//
+// The index (pagefind/ under this language's root) is imported only when the visitor
+// opens search; a page load fetches none of it. The query is segmented exactly as
+// hall/search.py's segment_query does (tests/test_search.py checks both agree):
+// a run of Han characters becomes its character bigrams, a single character stays.
+// Excerpts come back segmented (民族 族团 团结 结) and are joined back for display.
+
+const HAN = "\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff\\u{20000}-\\u{3134f}";
+const HAN_RUN = new RegExp(`[${HAN}]+`, "gu");
+const HAN_ONLY = new RegExp(`^[${HAN}]+$`, "u");
+
+function queryTokens(run) {
+  const chars = [...run];
+  if (chars.length === 1) return chars;
+  const out = [];
+  for (let i = 0; i < chars.length - 1; i++) out.push(chars[i] + chars[i + 1]);
+  return out;
+}
+
+/** The query as searched: Han runs as bigrams, everything else unchanged. */
+export function segmentQuery(query) {
+  return query.replace(HAN_RUN, (run) => ` ${queryTokens(run).join(" ")} `).replace(/\s+/g, " ").trim();
+}
+
+/** Indexed text → [[char, marked], …] as written (the inverse of segment_text). */
+export function desegment(pieces) {
+  const tokens = [];
+  let sep = [];
+  let word = [];
+  for (const piece of pieces) {
+    if (/\s/u.test(piece[0])) {
+      if (word.length) { tokens.push([sep, word]); sep = []; word = []; }
+      sep.push(piece);
+    } else {
+      word.push(piece);
+    }
+  }
+  if (word.length) tokens.push([sep, word]);
+  const out = [];
+  let inRun = false;
+  let afterHan = false;
+  for (const [space, chars] of tokens) {
+    const text = chars.map((c) => c[0]).join("");
+    const han = chars.length <= 2 && HAN_ONLY.test(text);
+    if (inRun && han) {
+      if (chars[0][1] && out.length) out[out.length - 1] = [out[out.length - 1][0], true];
+      out.push(...chars.slice(1));
+    } else {
+      if (!(han || afterHan)) out.push(...space);
+      out.push(...chars);
+    }
+    inRun = han && chars.length === 2;
+    afterHan = han;
+  }
+  return out;
+}
+
+/** desegment() on plain text, for titles and tests. */
+export function desegmentText(text) {
+  return desegment([...text].map((c) => [c, false])).map((c) => c[0]).join("");
+}
+
+/** Pagefind's excerpt HTML (text + <mark>) → a DOM fragment, joined back.
+ *  Han text is marked where the query's Han runs occur (Pagefind marks whole bigrams,
+ *  which over-reach by a character); other text keeps Pagefind's marks (stemmed words). */
+function excerptNode(html, query) {
+  const template = document.createElement("template");
+  template.innerHTML = html;
+  const pieces = [];
+  const walk = (node, marked) => {
+    for (const child of node.childNodes) {
+      if (child.nodeType === Node.TEXT_NODE) for (const c of child.data) pieces.push([c, marked]);
+      else walk(child, marked || child.nodeName === "MARK");
+    }
+  };
+  walk(template.content, false);
+  const fragment = document.createDocumentFragment();
+  let buffer = "";
+  let current = false;
+  const flush = () => {
+    if (!buffer) return;
+    if (current) {
+      const mark = document.createElement("mark");
+      mark.textContent = buffer;
+      fragment.append(mark);
+    } else {
+      fragment.append(buffer);
+    }
+    buffer = "";
+  };
+  const chars = desegment(pieces);
+  const text = chars.map((c) => c[0]).join("");
+  const hanMarks = new Set();
+  for (const run of query.match(HAN_RUN) || []) {
+    for (let at = text.indexOf(run); at >= 0; at = text.indexOf(run, at + 1)) {
+      for (let i = 0; i < run.length; i++) hanMarks.add(at + i);
+    }
+  }
+  let offset = 0;
+  for (const [c, pagefindMark] of chars) {
+    const marked = HAN_ONLY.test(c) ? hanMarks.has(offset) : pagefindMark;
+    offset += c.length;
+    if (marked !== current) { flush(); current = marked; }
+    buffer += c;
+  }
+  flush();
+  return fragment;
+}
+
+const PAGE_SIZE = 10;
+
+class HallSearch {
+  constructor(root) {
+    this.root = root;
+    this.strings = JSON.parse(root.dataset.hallSearchStrings);
+    this.bundle = new URL(root.dataset.hallSearch, document.baseURI);
+    this.toggle = document.getElementById("__search");
+    this.input = root.querySelector(".md-search__input");
+    this.form = root.querySelector("form");
+    this.status = root.querySelector(".md-search-result__meta");
+    this.list = root.querySelector(".md-search-result__list");
+    this.more = root.querySelector(".hall-search__more");
+    this.kindsBox = root.querySelector(".hall-search__kinds");
+    this.kind = "";
+    this.pagefind = null;
+    this.loading = null;
+    this.results = [];
+    this.shown = 0;
+    this.serial = 0;
+    this.timer = 0;
+    this.bind();
+  }
+
+  bind() {
+    const open = () => { this.toggle.checked = true; this.load(); };
+    this.input.addEventListener("focus", open);
+    this.input.addEventListener("input", () => {
+      open();
+      clearTimeout(this.timer);
+      // Search at once when idle; while a search runs, wait for typing to pause.
+      this.timer = setTimeout(() => this.run(), this.busy ? 80 : 0);
+    });
+    this.toggle.addEventListener("change", () => {
+      if (this.toggle.checked) { this.load(); setTimeout(() => this.input.focus(), 50); } else this.input.blur();
+    });
+    this.form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      const first = this.list.querySelector("a");
+      if (first) first.focus();
+    });
+    this.form.addEventListener("reset", () => setTimeout(() => { this.run(); this.input.focus(); }, 0));
+    this.more.addEventListener("click", () => this.render(true));
+    this.root.addEventListener("keydown", (event) => this.keys(event));
+    document.addEventListener("keydown", (event) => {
+      const target = event.target;
+      const typing = target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+      if (!typing && (event.key === "/" || event.key === "s") && !event.ctrlKey && !event.metaKey && !event.altKey) {
+        event.preventDefault();
+        this.input.focus();
+      }
+    });
+  }
+
+  keys(event) {
+    if (event.key === "Escape") {
+      this.toggle.checked = false;
+      this.input.blur();
+      document.querySelector('label[for="__search"].md-header__button')?.focus?.();
+      return;
+    }
+    if (event.key !== "ArrowDown" && event.key !== "ArrowUp") return;
+    const links = [...this.list.querySelectorAll("a.md-search-result__link")];
+    if (!links.length) return;
+    const index = links.indexOf(document.activeElement);
+    event.preventDefault();
+    if (event.key === "ArrowDown") links[Math.min(index + 1, links.length - 1)].focus();
+    else if (index <= 0) this.input.focus();
+    else links[index - 1].focus();
+  }
+
+  load() {
+    if (!this.loading) {
+      this.say(this.strings.loading);
+      this.loading = import(this.bundle.href).then(async (pagefind) => {
+        // Result URLs are relative to this language's root (the folder holding pagefind/).
+        await pagefind.options({ baseUrl: new URL("..", this.bundle).pathname, excerptLength: 28 });
+        this.pagefind = pagefind;
+        this.showKinds().catch((error) => console.error(error));  // off the first query's path
+        if (!this.input.value.trim()) this.say(this.strings.prompt);
+        return pagefind;
+      }).catch((error) => {
+        this.loading = null;
+        this.say(this.strings.error);
+        console.error(error);
+      });
+    }
+    return this.loading;
+  }
+
+  async showKinds() {
+    const filters = await this.pagefind.filters();
+    const kinds = Object.keys(filters.kind || {}).filter((k) => filters.kind[k] > 0);
+    if (kinds.length < 2) return;
+    const order = ["exhibit", "news", "timeline", "achievement", "page"];
+    kinds.sort((a, b) => order.indexOf(a) - order.indexOf(b));
+    for (const kind of ["", ...kinds]) {
+      const button = document.createElement("button");
+      button.type = "button";
+      button.className = "hall-search__kind";
+      button.setAttribute("aria-pressed", String(kind === this.kind));
+      button.dataset.kind = kind;
+      button.textContent = this.strings.kinds[kind || "all"] || kind;
+      button.addEventListener("click", () => {
+        this.kind = kind;
+        for (const other of this.kindsBox.children) other.setAttribute("aria-pressed", String(other === button));
+        this.run();
+      });
+      this.kindsBox.append(button);
+    }
+    this.kindsBox.hidden = false;
+  }
+
+  say(text) {
+    this.status.textContent = text;
+  }
+
+  async run() {
+    const serial = ++this.serial;
+    const query = segmentQuery(this.input.value);
+    if (!query) {
+      this.results = [];
+      this.list.replaceChildren();
+      this.more.hidden = true;
+      this.say(this.strings.prompt);
+      return;
+    }
+    this.busy = true;
+    try {
+      const pagefind = await this.load();
+      if (!pagefind || serial !== this.serial) return;
+      const search = await pagefind.search(query, { filters: this.kind ? { kind: this.kind } : {} });
+      if (serial !== this.serial || !search) return;
+      this.results = search.results;
+      this.shown = 0;
+      this.list.replaceChildren();
+      await this.render(false);
+    } finally {
+      if (serial === this.serial) this.busy = false;
+    }
+  }
+
+  async render(more) {
+    const serial = this.serial;
+    const slice = this.results.slice(this.shown, this.shown + PAGE_SIZE);
+    const data = await Promise.all(slice.map((r) => r.data()));
+    if (serial !== this.serial) return;
+    const count = this.results.length;
+    this.say(count === 0 ? this.strings.none : count === 1 ? this.strings.one : this.strings.other.replace("#", count));
+    data.forEach((d) => this.list.append(this.item(d)));
+    const firstNew = this.list.children[this.shown]?.querySelector("a");
+    this.shown += slice.length;
+    this.more.hidden = this.shown >= count;
+    if (more && firstNew) firstNew.focus();
+  }
+
+  item(d) {
+    // Land on the heading whose section matched best, if it is not the page top.
+    const best = [...(d.sub_results || [])].sort((a, b) => b.locations.length - a.locations.length)[0];
+    const url = best && best.url.includes("#") && best.locations.length ? best.url : d.url;
+    const excerpt = best && best.locations.length ? best.excerpt : d.excerpt;
+    const li = document.createElement("li");
+    li.className = "md-search-result__item";
+    const a = document.createElement("a");
+    a.className = "md-search-result__link";
+    a.href = url;
+    a.addEventListener("click", () => { this.toggle.checked = false; });
+    const article = document.createElement("article");
+    article.className = "md-search-result__article md-typeset";
+    const h = document.createElement("h1");
+    h.textContent = d.meta.title || desegmentText(d.meta.title || "");
+    article.append(h);
+    const section = [this.strings.kinds[d.meta.kind] || "", d.meta.section || ""].filter(Boolean).join(" · ");
+    if (section) {
+      const p = document.createElement("p");
+      p.className = "hall-search__section";
+      p.textContent = section;
+      article.append(p);
+    }
+    if (best && best.url.includes("#") && best.title && desegmentText(best.title) !== d.meta.title) {
+      const p = document.createElement("p");
+      p.className = "hall-search__heading";
+      p.textContent = "› " + desegmentText(best.title);
+      article.append(p);
+    }
+    const p = document.createElement("p");
+    p.className = "hall-search__excerpt";
+    p.append(excerptNode(excerpt || "", this.input.value));
+    article.append(p);
+    a.append(article);
+    li.append(a);
+    return li;
+  }
+}
+
+if (typeof document !== "undefined") {
+  for (const root of document.querySelectorAll("[data-hall-search]")) new HallSearch(root);
+}
