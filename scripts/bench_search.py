@@ -17,7 +17,8 @@ language (scripts/synthetic_hall.py). Run from the repository root::
 
     .venv/bin/python scripts/bench_search.py [--exhibits 1000 --news 500] [--out docs/benchmarks/search.md]
 
-A full run takes about 10 minutes on 2 cores.
+A full run took 24 minutes on a shared 2-core machine (the two builds of the synthetic
+hall take 14 of them); `--no-synthetic` takes about 1 minute.
 """
 
 from __future__ import annotations

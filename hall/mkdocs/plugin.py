@@ -38,7 +38,8 @@ from ..search import build_index, search_pages
 from ..views_news import chronicle_photo_files, write_news_feeds
 from .config import HallConfig
 from .languages import ENV_LANGUAGE, ENV_PREVIEW, LanguageBuild, start_language_build
-from .preview import ENV_SERVE, Background, finish_other_languages, jinja_cache
+from .preview import (ENV_SERVE, Background, finish_other_languages, jinja_cache, restore_outputs,
+                      stash_outputs)
 from ..views_status import with_problems
 
 log = logging.getLogger("mkdocs.plugins.hall")
@@ -74,6 +75,9 @@ class HallPlugin(BasePlugin[HallConfig]):
         self.root = Path(config.config_file_path).parent.resolve()
 
         self.background.wait()  # a preview's previous rebuild finishes writing first
+        self.stash = None
+        if self.command == "serve":  # keep /en/ and the search index served while this rebuild runs
+            self.stash = stash_outputs(Path(config.site_dir), ["pagefind", *tuple(self.config.languages)[1:]])
         serving = self.command == "serve" or os.environ.get(ENV_SERVE) == "1"
         hall, problems = load_hall(self.root, languages)
         if self.is_primary or serving:  # a build's other languages need not repeat it: the primary stops the build
@@ -270,7 +274,10 @@ class HallPlugin(BasePlugin[HallConfig]):
         write_news_feeds(self.hall, self.language, config.site_name, config.site_url, site_dir)
         if self.config.search:  # each language indexes its own pages (hall/search.py)
             index = (site_dir, search_pages(self.plan.pages), self.language)
-            self.background.run(build_index, *index) if self.command == "serve" else build_index(*index)
+            if self.command != "serve":
+                build_index(*index)
+            elif self.stash is None or not (self.stash / "pagefind").exists():  # preview: indexed once, at start
+                self.background.run(build_index, *index)
         # Sitemap with every language's version of each page; robots.txt at the root.
         write_seo_files(self._seo_site(config), self.language, [s.dest_uri for s in self.plan.pages], site_dir,
                         public=not (self.kiosk or self.preview))
@@ -278,6 +285,7 @@ class HallPlugin(BasePlugin[HallConfig]):
             return
         write_media(self.media, site_dir)
         if self.command == "serve":  # preview: this language is served now, the others follow
+            restore_outputs(self.stash, site_dir)
             others = tuple(self.config.languages)[1:]
             start = lambda: [start_language_build(config.config_file_path, language, True, site_dir.parent)  # noqa: E731
                              for language in others]

@@ -88,3 +88,27 @@ def finish_other_languages(background: Background, start: Callable[[], list[Any]
             target.rename(old)
         shutil.move(str(child.site_dir), str(target))
         shutil.rmtree(old, ignore_errors=True)
+
+
+def stash_outputs(site_dir: Path, names: list[str]) -> Path | None:
+    """Before MkDocs cleans a preview's site folder: keep the other languages and the search
+    index aside, so they stay served (slightly stale) until their new versions land."""
+    site_dir = Path(site_dir)
+    present = [name for name in names if (site_dir / name).exists()]
+    if not present:
+        return None
+    stash = site_dir.parent / f".{site_dir.name}.stash-{uuid.uuid4().hex[:8]}"
+    stash.mkdir()
+    for name in present:
+        (site_dir / name).rename(stash / name)
+    return stash
+
+
+def restore_outputs(stash: Path | None, site_dir: Path) -> None:
+    if stash is None:
+        return
+    for path in stash.iterdir():
+        target = Path(site_dir) / path.name
+        if not target.exists():
+            path.rename(target)
+    shutil.rmtree(stash, ignore_errors=True)
