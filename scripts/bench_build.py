@@ -191,7 +191,12 @@ PROFILE_BUCKETS = (
     ("jieba: load dictionary (Tokenizer.initialize)", "jieba/__init__.py", "initialize"),
     ("MkDocs: copy static files (Files.copy_static_files)", "mkdocs/structure/files.py", "copy_static_files"),
     ("MkDocs: load config + plugins (load_config)", "mkdocs/config/base.py", "load_config"),
+    ("search: Pagefind index, both sides (build_index)", "hall/search.py", "build_index"),
+    ("  of which waiting for Pagefind (epoll poll)", "~", "<method 'poll' of 'select.epoll' objects>"),
+    ("  of which preparing pages (prepare_page: bigram segmentation)", "hall/search.py", "prepare_page"),
     ("publish photos (write_media)", "hall/media.py", "write_media"),
+    ("atomic publish: swap in, delete the old site (_swap_in)", "hall/mkdocs/plugin.py", "_swap_in"),
+    ("MkDocs: empty the staging site folder (clean_directory)", "mkdocs/utils/__init__.py", "clean_directory"),
     ("wait for the other language's process (LanguageBuild.wait)", "hall/mkdocs/languages.py", "wait"),
     ("start the other language's process", "hall/mkdocs/languages.py", "start_language_build"),
     ("whole build (mkdocs build)", "mkdocs/commands/build.py", "build"),
@@ -214,6 +219,11 @@ def profile_build(project: Path, out: Path, language: str | None) -> dict:
     wall = time.perf_counter() - start
     if language is not None:
         shutil.rmtree(target, ignore_errors=True)
+    return summarize_profile(prof, wall, language)
+
+
+def summarize_profile(prof: Path, wall: float, language: str | None) -> dict:
+    """Group a cProfile file's cumulative times into :data:`PROFILE_BUCKETS`."""
     stats = pstats.Stats(str(prof))
     raw = stats.stats  # type: ignore[attr-defined]
     buckets = []
@@ -222,7 +232,7 @@ def profile_build(project: Path, out: Path, language: str | None) -> dict:
         for (filename, _line, func), (_cc, _nc, _tt, ct, _callers) in raw.items():
             if func == name and filename.replace(os.sep, "/").endswith(fragment):
                 cumulative = max(cumulative, ct)  # the outermost entry; recursion is already folded
-        if cumulative:
+        if cumulative >= 0.01:
             buckets.append({"what": label, "seconds": round(cumulative, 2)})
     top = sorted(
         ((ct, tt, f"{Path(fn).name}:{line}({func})") for (fn, line, func), (_cc, _nc, tt, ct, _c) in raw.items()),

@@ -11,6 +11,8 @@ import os
 import posixpath
 import re
 import shutil
+import subprocess
+import sys
 import uuid
 from pathlib import Path
 from typing import Any
@@ -359,4 +361,8 @@ def _swap_in(staging: Path, final: Path) -> None:
     if final.exists():
         final.rename(old)
     staging.rename(final)
-    shutil.rmtree(old, ignore_errors=True)
+    if old.exists():  # deleting a large old site takes seconds: let a detached process do it
+        subprocess.Popen(
+            [sys.executable, "-c", "import shutil, sys; shutil.rmtree(sys.argv[1], ignore_errors=True)", str(old)],
+            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+        )  # whatever it leaves (power cut) the next build's _remove_leftovers removes
