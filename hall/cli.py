@@ -47,9 +47,6 @@ def _quiet_logging(verbose: bool) -> None:
     logger.handlers[:] = [handler]
     logger.setLevel(logging.INFO if verbose else logging.WARNING)
     logger.propagate = False
-    import jieba
-
-    jieba.setLogLevel(logging.INFO if verbose else logging.WARNING)
 
 
 def _config_file(args: argparse.Namespace) -> Path:

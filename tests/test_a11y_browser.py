@@ -247,7 +247,7 @@ def test_read_aloud_is_hidden_without_a_voice_for_the_language(browser, site_url
 
 @pytest.mark.parametrize("path", ["", EXHIBIT, "en/about/"])
 def test_skip_link_is_the_first_tab_stop_and_focus_is_visible(page, site_url, path):
-    page.goto(site_url + path)
+    page.goto(site_url + path, wait_until="networkidle")  # Material's and our scripts have set up
     page.keyboard.press("Tab")
     focused = page.evaluate(
         "(() => { const e = document.activeElement; const s = getComputedStyle(e);"
@@ -264,7 +264,7 @@ def test_skip_link_is_the_first_tab_stop_and_focus_is_visible(page, site_url, pa
     assert page.evaluate(
         "!!(document.getElementById('hall-main').compareDocumentPosition(document.activeElement)"
         " & Node.DOCUMENT_POSITION_FOLLOWING) && !document.activeElement.closest('header, .md-tabs')"
-    )
+    ), page.evaluate("document.activeElement.outerHTML.slice(0, 200)")
 
 
 @pytest.mark.parametrize("name,path", list(PAGE_TYPES.items()), ids=list(PAGE_TYPES))

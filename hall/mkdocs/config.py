@@ -15,8 +15,6 @@ class HallConfig(Config):
     icp_number = c.Type(str, default="")
     psb_number = c.Type(str, default="")
     psb_code = c.Type(str, default="")
-    # jieba user dictionary of place names and terms, relative to mkdocs.yml.
-    jieba_user_dict = c.Optional(c.Type(str))
     # Build the other languages in parallel processes (2 cores here: zh and en at once).
     parallel = c.Type(bool, default=True)
     # Write into a staging folder and swap it in only when the whole build succeeded.
