@@ -139,12 +139,16 @@ def prepare_page(html: str, page: SearchPage) -> str | None:
     if not match:
         return None
     kind = _attr_value(page.kind)
-    marked = (
+    # Only the article is indexed, so only it is segmented (the header, navigation and
+    # footer are most of a page's bytes).
+    end_of_article = html.rfind("</article>")
+    end_of_article = len(html) if end_of_article < match.end() else end_of_article
+    segmented = (
         html[:match.end()]
         + f' data-pagefind-body data-pagefind-filter="kind:{kind}"'
-        + html[match.end():]
+        + segment_html(html[match.end():end_of_article])
+        + html[end_of_article:]
     )
-    segmented = segment_html(marked)
     meta = (
         f'<div hidden>'
         f'<span data-pagefind-meta="title">{htmllib.escape(page.title)}</span>'

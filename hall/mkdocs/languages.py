@@ -7,14 +7,19 @@ temporary folders, in parallel with the default language, and land under ``/<lan
 from __future__ import annotations
 
 import os
+import pickle
 import subprocess
 import sys
 import tempfile
+import time
+import uuid
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 ENV_LANGUAGE = "HALL_BUILD_LANGUAGE"
 ENV_PREVIEW = "HALL_PREVIEW"
+ENV_HANDOFF = "HALL_HANDOFF"  # a pickle of the loaded hall, from the default language's build
 
 
 @dataclass
@@ -35,10 +40,41 @@ class LanguageBuild:
             self.process.wait()
 
 
-def start_language_build(config_file: str, language: str, preview: bool, parent: Path) -> LanguageBuild:
+def handoff_path(parent: Path) -> Path:
+    return parent / f".hall-handoff-{uuid.uuid4().hex[:12]}.pickle"
+
+
+def write_handoff(path: Path, state: object) -> None:
+    """Pickle what the default language's build loaded (the hall, the photo plan) so the
+    other languages' builds start from it instead of reading and checking every file again.
+    Written aside and renamed, so a waiting reader never sees half a file."""
+    partial = path.with_suffix(".partial")
+    with partial.open("wb") as stream:
+        pickle.dump(state, stream, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(partial, path)
+
+
+def read_handoff(path: Path) -> Any:
+    """Wait for the default language's build to hand the hall over, then read it.
+
+    The other languages start as soon as the default one does, so their start-up
+    (imports, configuration) overlaps its loading and photo processing.
+    """
+    parent = os.getppid()
+    while not path.exists():
+        if os.getppid() != parent:  # the default build is gone: nothing will come
+            raise SystemExit(1)
+        time.sleep(0.02)
+    with path.open("rb") as stream:
+        return pickle.load(stream)
+
+
+def start_language_build(
+    config_file: str, language: str, preview: bool, parent: Path, extra_env: dict[str, str] | None = None
+) -> LanguageBuild:
     site_dir = Path(tempfile.mkdtemp(prefix=f".hall-{language}-", dir=parent))
     env = {**os.environ, ENV_LANGUAGE: language, ENV_PREVIEW: "1" if preview else "",
-           "NO_MKDOCS_2_WARNING": "1"}
+           "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
     process = subprocess.Popen(
         [sys.executable, "-m", "hall.mkdocs.languages", config_file, str(site_dir)],
         env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,

@@ -27,7 +27,7 @@ from mkdocs.structure.pages import Page
 from pymdownx.slugs import slugify as unicode_slugify
 
 from ..browse import kiosk_strings, with_browse
-from ..content import load_hall
+from ..content import ProblemLog, load_hall
 from ..privacy import check_privacy
 from ..i18n import HTML_LANG, LANGUAGE_NAMES, catalog
 from ..media import MediaPlan, body_images, plan_media, rewrite_body_images, write_media
@@ -39,7 +39,8 @@ from ..views import NavItem, PageSpec, SitePlan, plan_site
 from ..search import build_index, search_pages
 from ..views_news import chronicle_photo_files, write_news_feeds
 from .config import HallConfig
-from .languages import ENV_LANGUAGE, ENV_PREVIEW, LanguageBuild, start_language_build
+from .languages import (ENV_HANDOFF, ENV_LANGUAGE, ENV_PREVIEW, LanguageBuild, handoff_path, read_handoff,
+                        start_language_build, write_handoff)
 from .preview import (ENV_SERVE, Background, finish_other_languages, jinja_cache, restore_outputs,
                       stash_outputs)
 from ..views_status import with_problems
@@ -58,6 +59,7 @@ class HallPlugin(BasePlugin[HallConfig]):
         self.final_site_dir: Path | None = None
         self.pages: dict[str, PageSpec] = {}
         self.background = Background()
+        self.handoffs: list[Path] = []  # the loaded hall, pickled for the other languages' builds
 
     # Remember whether this is a preview (`serve`), which shows drafts.
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -81,6 +83,18 @@ class HallPlugin(BasePlugin[HallConfig]):
         if self.command == "serve":  # keep /en/ and the search index served while this rebuild runs
             self.stash = stash_outputs(Path(config.site_dir), ["pagefind", *tuple(self.config.languages)[1:]])
         serving = self.command == "serve" or os.environ.get(ENV_SERVE) == "1"
+        handoff = os.environ.get(ENV_HANDOFF)
+        if handoff and not self.is_primary:  # the primary has loaded, checked and planned it all
+            self.hall, self.media = read_handoff(Path(handoff))
+            self._plan_language(config, languages, ProblemLog(self.root))
+            return config
+        if self.kiosk and self.is_primary and self.command == "build" and not _site_dir_given(config):
+            config.site_dir = str(self.root / self.config.kiosk_site_dir)  # never overwrite the public site
+        if self.is_primary and self.command == "build":
+            if self.config.atomic:
+                _remove_leftovers(Path(config.site_dir).resolve())
+            if len(languages) > 1:
+                self._start_other_languages(config, languages[1:])  # they wait for the hand-off below
         hall, problems = load_hall(self.root, languages)
         if self.is_primary or serving:  # a build's other languages need not repeat it: the primary stops the build
             check_privacy(hall, problems, publishing=not self.preview)  # ID/phone numbers, photo GPS
@@ -102,6 +116,17 @@ class HallPlugin(BasePlugin[HallConfig]):
         if self.is_primary and self.media.problems:
             for warning in self.media.problems.warnings:
                 log.warning(warning.format())
+        self._plan_language(config, languages, problems)
+        for path in self.handoffs:
+            write_handoff(path, (self.hall, self.media))
+
+        if self.is_primary and self.command == "build" and self.config.atomic:
+            self.final_site_dir = Path(config.site_dir).resolve()
+            config.site_dir = str(self.final_site_dir.with_name(f".{self.final_site_dir.name}.building-{uuid.uuid4().hex[:8]}"))
+        return config
+
+    def _plan_language(self, config: MkDocsConfig, languages: tuple[str, ...], problems: ProblemLog) -> None:
+        """This language's pages, navigation and settings, from the loaded hall and photos."""
         self.plan: SitePlan = plan_site(
             self.hall, self.language, self.media.images, media_prefix="" if self.is_primary else "../",
             options={"timeline_order": self.config.timeline_order, "news_per_page": self.config.news_per_page},
@@ -112,19 +137,9 @@ class HallPlugin(BasePlugin[HallConfig]):
             self.plan = with_problems(self.plan, problems, self.language)
         self.pages = {spec.src_uri: spec for spec in self.plan.pages}
         self._configure_language(config, languages)
-        if self.kiosk and self.is_primary and self.command == "build" and not _site_dir_given(config):
-            config.site_dir = str(self.root / self.config.kiosk_site_dir)  # never overwrite the public site
         self.public_site_url = config.site_url or ""  # this language's public root, for QR codes
         if self.kiosk:  # served from 127.0.0.1: no absolute links (or fetches) to the public site
             config.site_url = None
-
-        if self.is_primary and self.command == "build" and self.config.atomic:
-            self.final_site_dir = Path(config.site_dir).resolve()
-            _remove_leftovers(self.final_site_dir)
-            config.site_dir = str(self.final_site_dir.with_name(f".{self.final_site_dir.name}.building-{uuid.uuid4().hex[:8]}"))
-        if self.is_primary and len(languages) > 1 and self.command != "serve":  # serve: after this one
-            self._start_other_languages(config, languages[1:])
-        return config
 
     def _body_photo_files(self) -> list[str]:
         """Photos that Markdown bodies show as ``![alt](photo.jpg)``: same pipeline as galleries."""
@@ -165,10 +180,12 @@ class HallPlugin(BasePlugin[HallConfig]):
     def _start_other_languages(self, config: MkDocsConfig, others: tuple[str, ...]) -> None:
         staging_parent = Path(config.site_dir).resolve().parent
         staging_parent.mkdir(parents=True, exist_ok=True)
+        handoff = handoff_path(staging_parent)
+        self.handoffs.append(handoff)
         for language in others:
-            self.children.append(
-                start_language_build(config.config_file_path, language, self.preview, staging_parent)
-            )
+            self.children.append(start_language_build(
+                config.config_file_path, language, self.preview, staging_parent, {ENV_HANDOFF: str(handoff)}
+            ))
 
     # Replace whatever MkDocs found in docs_dir by the pages the core planned for this
     # language; theme files stay.
@@ -294,6 +311,7 @@ class HallPlugin(BasePlugin[HallConfig]):
             self.background.run(finish_other_languages, self.background, start, site_dir)
             return
         children, self.children = self.children, []
+        self._drop_handoffs()
         failures = []
         for child in children:
             code, output = child.wait()
@@ -313,8 +331,15 @@ class HallPlugin(BasePlugin[HallConfig]):
             config.site_dir = str(self.final_site_dir)
             self.final_site_dir = None
 
+    def _drop_handoffs(self) -> None:
+        for path in self.handoffs:
+            path.unlink(missing_ok=True)
+            path.with_suffix(".partial").unlink(missing_ok=True)
+        self.handoffs = []
+
     # A failed build leaves the previous site untouched: drop the staging folder and children.
     def on_build_error(self, *, error: Exception) -> None:
+        self._drop_handoffs()
         for child in self.children:
             child.kill()
             shutil.rmtree(child.site_dir, ignore_errors=True)
@@ -353,6 +378,8 @@ def _remove_leftovers(final: Path) -> None:
         for path in final.parent.glob(pattern):
             if path.is_dir():
                 shutil.rmtree(path, ignore_errors=True)
+            else:  # a language hand-off (.hall-handoff-*.pickle)
+                path.unlink(missing_ok=True)
 
 
 def _swap_in(staging: Path, final: Path) -> None:
