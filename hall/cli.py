@@ -219,6 +219,22 @@ def cmd_kiosk(args: argparse.Namespace) -> int:
     return launch(args.site, args.port, args.idle, args.display)
 
 
+def cmd_prune_media(args: argparse.Namespace) -> int:
+    """Delete cached photo derivatives that no photo of the hall (drafts included) uses."""
+    from .media import prune_cache
+    from .views import published_photo_files
+
+    config_file = _config_file(args)
+    hall, log = load_hall(config_file.parent, _languages(config_file))
+    if log.errors:
+        print(log.format(), file=sys.stderr)
+        _say("内容有错误，为免误删，未清理缓存。", "The content has errors; the cache was left as it is.", sys.stderr)
+        return 1
+    removed = prune_cache(config_file.parent, published_photo_files(hall))
+    _say(f"已清理 {removed} 个不再使用的图片缓存。", f"Removed {removed} unused photo cache entries.")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="hall", description="展厅网站工具 The exhibition hall site tool: build, preview, check, scaffold."
@@ -260,6 +276,9 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("name", help="exhibit: 展区/文件夹名 zone/folder (history/old-well); "
                                   "news: 日期-短名 date-slug (2024-05-01-lecture); zone: id (crafts)")
     new.set_defaults(func=cmd_new)
+
+    prune = sub.add_parser("prune-media", help="清理不再使用的图片缓存 delete unused photo derivatives from .cache/")
+    prune.set_defaults(func=cmd_prune_media)
 
     fix = sub.add_parser("fix-encoding", help="把 GBK 文件转换为 UTF-8 convert GBK files to UTF-8")
     fix.add_argument("files", nargs="+")

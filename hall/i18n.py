@@ -84,6 +84,7 @@ UI_STRINGS: dict[str, dict[str, str]] = {
         "of": "第 {index} 件，共 {total} 件",
         "placeholder_notice": "示意图，非实拍照片",
         "language": "语言",
+        "colon": "：",
     },
     "en": {
         "home": "Home",
@@ -111,6 +112,7 @@ UI_STRINGS: dict[str, dict[str, str]] = {
         "of": "{index} of {total}",
         "placeholder_notice": "Placeholder illustration, not a photograph",
         "language": "Language",
+        "colon": ": ",
     },
 }
 

@@ -13,7 +13,7 @@ from typing import Any, Mapping
 
 from .content.model import Exhibit, Hall, Localized, Photo, Zone
 from .i18n import HTML_LANG, catalog, format_date_span
-from .media import ImageSet
+from .media import ImageSet, body_images
 
 
 @dataclass(frozen=True)
@@ -249,3 +249,17 @@ def _first_heading(markdown: str) -> str | None:
         if line.startswith("# "):
             return line[2:].strip()
     return None
+
+
+def published_photo_files(hall: Hall) -> list[str]:
+    """Every photo the site shows: galleries, news and timeline photos, and photos that
+    Markdown bodies show as ``![alt](photo.jpg)`` (they go through the same pipeline)."""
+    from .views_news import chronicle_photo_files
+
+    files = [photo.file for zone in hall.zones for e in zone.exhibits for photo in e.images]
+    files += chronicle_photo_files(hall)
+    bodies = [b for zone in hall.zones for e in zone.exhibits for b in e.bodies.values()]
+    bodies += [b for page in hall.pages for b in page.bodies.values()]
+    bodies += [b for item in hall.news for b in item.bodies.values()]
+    files += [src for body in bodies for src in body_images(body.text, body.file)]
+    return files

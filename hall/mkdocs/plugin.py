@@ -30,14 +30,14 @@ from ..browse import kiosk_strings, with_browse
 from ..content import ProblemLog, load_hall
 from ..privacy import check_privacy
 from ..i18n import HTML_LANG, LANGUAGE_NAMES, catalog
-from ..media import MediaPlan, body_images, plan_media, rewrite_body_images, write_media
+from ..media import MediaPlan, plan_media, rewrite_body_images, write_media
 from ..kiosk import ENV_KIOSK
 from ..a11y import a11y_context, tidy_material_markup
 from ..seo import Site, page_seo, site_root, write_seo_files
 from ..qr import external_links, public_url, qr_svg
-from ..views import NavItem, PageSpec, SitePlan, plan_site
+from ..views import NavItem, PageSpec, SitePlan, plan_site, published_photo_files
 from ..search import build_index, search_pages
-from ..views_news import chronicle_photo_files, write_news_feeds
+from ..views_news import write_news_feeds
 from .config import HallConfig
 from .languages import (ENV_HANDOFF, ENV_LANGUAGE, ENV_PREVIEW, LanguageBuild, handoff_path, read_handoff,
                         start_language_build, write_handoff)
@@ -110,7 +110,7 @@ class HallPlugin(BasePlugin[HallConfig]):
         # Photos are decoded here, before MkDocs cleans or writes anything, so a bad photo
         # stops the build with the previous site intact. The other languages' builds start
         # after this and find every photo in the cache (hall/media.py): they decode nothing.
-        self.media: MediaPlan = plan_media(self.root, self._photo_files() + self._body_photo_files())
+        self.media: MediaPlan = plan_media(self.root, published_photo_files(self.hall))
         if self.media.problems and self.media.problems.errors:
             raise PluginError("\n" + self.media.problems.format())
         if self.is_primary and self.media.problems:
@@ -140,17 +140,6 @@ class HallPlugin(BasePlugin[HallConfig]):
         self.public_site_url = config.site_url or ""  # this language's public root, for QR codes
         if self.kiosk:  # served from 127.0.0.1: no absolute links (or fetches) to the public site
             config.site_url = None
-
-    def _body_photo_files(self) -> list[str]:
-        """Photos that Markdown bodies show as ``![alt](photo.jpg)``: same pipeline as galleries."""
-        bodies = [b for zone in self.hall.zones for e in zone.exhibits for b in e.bodies.values()]
-        bodies += [b for page in self.hall.pages for b in page.bodies.values()]
-        bodies += [b for item in self.hall.news for b in getattr(item, "bodies", {}).values()]
-        return [src for body in bodies for src in body_images(body.text, body.file)]
-
-    def _photo_files(self) -> list[str]:
-        exhibits = [photo.file for zone in self.hall.zones for e in zone.exhibits for photo in e.images]
-        return exhibits + chronicle_photo_files(self.hall)
 
     def _configure_language(self, config: MkDocsConfig, languages: tuple[str, ...]) -> None:
         language = self.language
