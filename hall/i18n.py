@@ -85,6 +85,8 @@ UI_STRINGS: dict[str, dict[str, str]] = {
         "placeholder_notice": "示意图，非实拍照片",
         "language": "语言",
         "colon": "：",
+        "on_timeline": "时间线上",
+        "whole_timeline": "查看完整时间线",
     },
     "en": {
         "home": "Home",
@@ -113,6 +115,8 @@ UI_STRINGS: dict[str, dict[str, str]] = {
         "placeholder_notice": "Placeholder illustration, not a photograph",
         "language": "Language",
         "colon": ": ",
+        "on_timeline": "On the timeline",
+        "whole_timeline": "See the whole timeline",
     },
 }
 

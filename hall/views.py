@@ -144,7 +144,7 @@ def plan_site(
     "newest") and ``news_per_page``.
     """
     from .views_news import latest_news, plan_news
-    from .views_timeline import plan_timeline_and_achievements
+    from .views_timeline import plan_timeline_and_achievements, timeline_slices
     from .views_status import plan_status_page
 
     views = _Views(hall, language, images, media_prefix)
@@ -170,9 +170,11 @@ def plan_site(
         },
     ))
 
+    on_timeline = timeline_slices(hall, views, options.get("timeline_order", "oldest") == "newest")
     for zone in hall.zones:
         zone_view = views.zone_summary(zone)
-        zone_view.update(kind="zone", exhibits=[views.card(e) for e in zone.exhibits])
+        zone_view.update(kind="zone", exhibits=[views.card(e) for e in zone.exhibits],
+                         timeline=[event for e in zone.exhibits for event in on_timeline.get(e.id, [])])
         pages.append(PageSpec(
             src_uri=f"exhibits/{zone.id}/index.md",
             dest_uri=f"exhibits/{zone.id}/index.html",
@@ -196,6 +198,7 @@ def plan_site(
                 photos=[views.photo(p) for p in exhibit.images],
                 tags=list(exhibit.tags),
                 related=[views.card(views.exhibits[r]) for r in exhibit.related if r in views.exhibits],
+                timeline=on_timeline.get(exhibit.id, []),
                 previous=views.card(route[index - 1]) if index > 0 else None,
                 next=views.card(route[index + 1]) if index + 1 < len(route) else None,
                 position=t("of", index=index + 1, total=len(route)),

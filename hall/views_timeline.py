@@ -55,6 +55,24 @@ def event_view(views: "_Views", event: TimelineEvent, group_titles: Mapping[str,
     }
 
 
+def timeline_slices(hall: "Hall", views: "_Views", newest_first: bool) -> dict[str, list[dict[str, Any]]]:
+    """Per exhibit, the timeline events that concern it, for its page and its zone's page:
+    each with its date, title and a link to its anchor on the timeline page."""
+    if hall.timeline is None:
+        return {}
+    slices: dict[str, list[dict[str, Any]]] = {}
+    for event in timeline_events(hall.timeline, hall.exhibits.values(), hall.news, newest_first=newest_first):
+        if event.link_kind == "exhibit" and event.link:
+            slices.setdefault(event.link, []).append({
+                "date": format_date_span(event.date, views.language),
+                "date_iso": event.date.start.iso(),
+                "title": views.text(event.title),
+                "title_lang": views.text_lang(event.title),
+                "url": f"timeline/#{event.id}",
+            })
+    return slices
+
+
 def timeline_view(hall: "Hall", views: "_Views", newest_first: bool) -> dict[str, Any]:
     timeline: Timeline = hall.timeline or Timeline()
     language = views.language

@@ -233,3 +233,17 @@ def test_prune_media_removes_only_unused_derivatives(tmp_path):
     assert len(after) == len(before) and after != before
     run_mkdocs(project, "build")  # still warm: nothing it needs was removed
     assert entries() == after
+
+
+def test_exhibit_and_zone_pages_show_their_slice_of_the_timeline(site):
+    for page, language in (("exhibits/history/ming-mosque/index.html", "zh"), ("en/exhibits/history/ming-mosque/index.html", "en")):
+        text = html(site, page)
+        slice_ = text.split('class="hall-section hall-timeline-slice"')[1].split("</section>")[0]
+        assert re.search(r'<time datetime="1373">1373年?</time>', slice_), slice_
+        anchors = re.findall(r'href="([^"]*timeline/#[^"]+)"', slice_)
+        assert anchors
+        target = (site / page).parent / anchors[0].split("#")[0] / "index.html"
+        assert f'id="{anchors[0].split("#")[1]}"' in target.resolve().read_text(encoding="utf-8")
+    zone = html(site, "exhibits/history/index.html")
+    assert "1373" in zone.split('class="hall-section hall-timeline-slice"')[1].split("</section>")[0]
+    assert "hall-timeline-slice" not in html(site, "exhibits/customs/customs-and-culture/index.html")
