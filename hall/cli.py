@@ -16,8 +16,6 @@ import time
 from pathlib import Path
 
 from .content import load_hall
-from .content.problems import ProblemLog
-from .content.yamlfile import read_text
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 

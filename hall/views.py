@@ -170,7 +170,7 @@ def plan_site(
         },
     ))
 
-    on_timeline = timeline_slices(hall, views, options.get("timeline_order", "oldest") == "newest")
+    on_timeline = timeline_slices(hall, views, (options or {}).get("timeline_order", "oldest") == "newest")
     for zone in hall.zones:
         zone_view = views.zone_summary(zone)
         zone_view.update(kind="zone", exhibits=[views.card(e) for e in zone.exhibits],

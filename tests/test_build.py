@@ -123,12 +123,9 @@ def test_home_page_has_hero_zones_and_highlights(site):
 
 
 def test_no_request_leaves_the_site(site):
-    pattern = re.compile(r'(?:src|href)="(https?:)?//(?!beian\.)', re.I)
     for path in site.rglob("*.html"):
-        text = path.read_text(encoding="utf-8")
-        offenders = [m.group(0) for m in pattern.finditer(text) if "rel=\"alternate\"" not in text[max(0, m.start() - 60):m.start()]]
         for tag, attrs in parse(path).tags:
-            if tag in ("script", "img", "link", "iframe", "source") and tag != "a":
+            if tag in ("script", "img", "link", "iframe", "source"):
                 url = attrs.get("src") or (attrs.get("href") if tag == "link" and attrs.get("rel") != "alternate" and attrs.get("rel") != "canonical" else None)
                 assert not (url or "").startswith(("http:", "https:", "//")), f"{path}: {tag} loads {url}"
     for css in site.rglob("*.css"):

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import textwrap
 from pathlib import Path
-
-import pytest
 
 from hall.content import load_hall
 from tests.conftest import REPO

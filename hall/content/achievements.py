@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Literal
 
 from ..dates import DateSpan
 from .model import Localized
-from .yamlfile import YList, load_yaml
+from .yamlfile import YList
 
 if TYPE_CHECKING:
     from .loader import _Loader
@@ -57,13 +57,9 @@ class Achievements:
 
 def load_achievements(loader: "_Loader") -> Achievements | None:
     path = loader.root / ACHIEVEMENTS_FILE
-    if not path.exists():
+    top = loader.mapping_file(path, TOP_FIELDS)
+    if top is None:
         return None
-    data = load_yaml(path, loader.log)
-    if not loader._expect_mapping(data, path):
-        return None
-    top = loader.reader(data, path)
-    top.check_known(TOP_FIELDS)
     source = top.localized("source")
     groups: list[AchievementGroup] = []
     figure_ids: set[str] = set()

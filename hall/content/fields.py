@@ -13,7 +13,7 @@ from typing import Any, Iterable
 from ..dates import ACCEPTED_FORMS_EN, ACCEPTED_FORMS_ZH, DateFormatError, DateSpan, parse_date_span
 from .model import Localized
 from .problems import ProblemLog
-from .yamlfile import YList, YMap
+from .yamlfile import YMap
 
 TYPE_NAMES = {
     dict: ("映射（键: 值）", "a mapping (key: value)"),
@@ -194,7 +194,3 @@ class FieldReader:
             )
             return default
         return value
-
-
-def as_list(value: Any) -> YList | list:
-    return value if isinstance(value, list) else []

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .fields import FieldReader, as_list, closest
+from .fields import FieldReader, closest
 from .model import Body, Exhibit, FreePage, Hall, Home, Localized, Photo, Zone
 from .problems import ContentErrors, ProblemLog
 from .achievements import load_achievements
@@ -62,6 +62,18 @@ class _Loader:
 
     def reader(self, data: YMap, path: Path) -> FieldReader:
         return FieldReader(data, path, self.log, self.languages)
+
+    def mapping_file(self, path: Path, known: tuple[str, ...]) -> FieldReader | None:
+        """The fields of an optional YAML file holding one mapping (home.yml, timeline.yml …);
+        None when it is absent or broken (the problem is reported)."""
+        if not path.exists():
+            return None
+        data = load_yaml(path, self.log)
+        if not self._expect_mapping(data, path):
+            return None
+        fields = self.reader(data, path)
+        fields.check_known(known)
+        return fields
 
     def _expect_mapping(self, data: object, path: Path) -> bool:
         if isinstance(data, dict):
@@ -310,17 +322,13 @@ class _Loader:
     # -- home and pages -------------------------------------------------------------------
 
     def home(self) -> Home:
-        path = self.root / "content" / "home.yml"
         default = Home(Localized({self.languages[0]: "展厅"}))
-        if not path.exists():
+        fields = self.mapping_file(self.root / "content" / "home.yml", HOME_FIELDS)
+        if fields is None:
             return default
-        data = load_yaml(path, self.log)
-        if not self._expect_mapping(data, path):
-            return default
-        fields = self.reader(data, path)
-        fields.check_known(HOME_FIELDS)
+        data = fields.data
         hero = fields.get("hero", dict) or YMap()
-        hero_fields = self.reader(hero, path) if isinstance(hero, YMap) else None
+        hero_fields = self.reader(hero, fields.path) if isinstance(hero, YMap) else None
         if hero_fields:
             hero_fields.check_known(HERO_FIELDS)
         title = hero_fields.localized("title", required=True) if hero_fields else None

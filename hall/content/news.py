@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Mapping
 
 from ..dates import DateSpan, PartialDate
-from .fields import FieldReader, closest
+from .fields import closest
 from .model import Body, Localized, Photo, Status
 from .yamlfile import YList, load_yaml
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Iterable, Literal, Mapping
 from ..dates import DateSpan
 from .fields import FieldReader, closest
 from .model import Exhibit, Localized, Photo
-from .yamlfile import YList, YMap, load_yaml
+from .yamlfile import YList, YMap
 
 if TYPE_CHECKING:
     from .loader import _Loader
@@ -119,13 +119,9 @@ def load_timeline(
 ) -> Timeline | None:
     """Read content/timeline.yml and check its links; ``None`` when the hall has no timeline."""
     path = loader.root / TIMELINE_FILE
-    if not path.exists():
+    top = loader.mapping_file(path, TOP_FIELDS)
+    if top is None:
         return None
-    data = load_yaml(path, loader.log)
-    if not loader._expect_mapping(data, path):
-        return None
-    top = loader.reader(data, path)
-    top.check_known(TOP_FIELDS)
     groups = _groups(loader, top.get("groups", list) or [], path)
     group_ids = [g.id for g in groups]
     eras = _eras(loader, top.get("eras", list) or [], path)
