@@ -29,7 +29,7 @@ import sys
 import uuid
 import warnings
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping
 
@@ -65,9 +65,14 @@ class MediaSettings:
     max_pixels: int = Image.MAX_IMAGE_PIXELS or 89_478_485
     #: A photo narrower than this share of the largest width is reported as too small.
     small_ratio: float = 0.5
+    #: Fixed-ratio crops around each cover photo's focal point: name, ratio w, ratio h, widths.
+    crops: tuple[tuple[str, int, int, tuple[int, ...]], ...] = (
+        ("card", 3, 2, (480, 960)),  # exhibit and news cards
+        ("wide", 16, 9, (1600,)),  # the kiosk's attract screen
+    )
 
     def fingerprint(self) -> str:
-        fields = {k: v for k, v in asdict(self).items() if k not in ("max_pixels", "small_ratio")}
+        fields = {k: v for k, v in asdict(self).items() if k not in ("max_pixels", "small_ratio", "crops")}
         text = json.dumps({"v": PIPELINE_VERSION, **fields}, sort_keys=True)
         return hashlib.sha256(text.encode()).hexdigest()[:16]
 
@@ -100,6 +105,8 @@ class ImageSet:
     placeholder: str | None = None  # a tiny blurred data: URI shown while loading
     source_width: int = 0  # of the original, after EXIF orientation
     source_height: int = 0
+    #: Per focal point, the fixed-ratio crops by name ("card", "wide"), largest fallback last.
+    crops: Mapping[tuple[float, float], Mapping[str, tuple[Rendition, ...]]] = field(default_factory=dict)
 
     @property
     def fallback(self) -> Rendition:
@@ -226,6 +233,87 @@ def plan_media(
                 level="warning",
             )
     return MediaPlan(images, copies, problems, decoded)
+
+
+def plan_crops(
+    plan: MediaPlan,
+    wanted: Iterable[tuple[str, tuple[float, float]]],
+    settings: MediaSettings | None = None,
+) -> MediaPlan:
+    """Add fixed-ratio crops (cards, attract screen) around focal points to ``plan``.
+
+    ``wanted`` pairs a photo (as given to ``plan_media``) with its focal point, as the
+    content sets it (``focus: [0.5, 0.3]``). Crops are cut from the photo's largest cached
+    rendition, never from the original, and cached beside it per focal point: a warm
+    build opens no image at all, and moving the focal point re-cuts only the crops.
+    """
+    settings = settings or MediaSettings()
+    images = dict(plan.images)
+    copies = dict(plan.copies)
+    for source, focus in sorted(set(wanted)):
+        image = images.get(source)
+        largest = image.largest("image/jpeg") if image else None
+        if image is None or largest is None:
+            continue
+        base = copies[largest.url]
+        spec = json.dumps({"focus": [round(focus[0], 3), round(focus[1], 3)], "crops": settings.crops,
+                           "q": [settings.webp_quality, settings.jpeg_quality]})
+        name = "crop-" + hashlib.sha256(spec.encode()).hexdigest()[:12]
+        folder = base.parent / name
+        if not (folder / "meta.json").exists():
+            _cut_crops(base, folder, focus, settings)
+        meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+        url_folder = posixpath.dirname(largest.url)
+        stem = _safe_stem(Path(source).stem)
+        variants: dict[str, tuple[Rendition, ...]] = {}
+        for crop, items in meta.items():
+            renditions = []
+            for item in items:
+                url = f"{url_folder}/{stem}-{name}-{item['file']}"
+                copies[url] = folder / item["file"]
+                renditions.append(Rendition(url, item["width"], item["height"], item["mime"]))
+            variants[crop] = tuple(renditions)
+        images[source] = replace(image, crops={**image.crops, focus: variants})
+    return replace(plan, images=images, copies=copies)
+
+
+def crop_box(width: int, height: int, ratio: float, focus: tuple[float, float]) -> tuple[int, int, int, int]:
+    """The largest box of ``ratio`` (w/h) inside the image, centred on ``focus`` as far as it can be."""
+    if width / height > ratio:
+        crop_w, crop_h = round(height * ratio), height
+    else:
+        crop_w, crop_h = width, round(width / ratio)
+    left = min(max(round(focus[0] * width - crop_w / 2), 0), width - crop_w)
+    top = min(max(round(focus[1] * height - crop_h / 2), 0), height - crop_h)
+    return left, top, left + crop_w, top + crop_h
+
+
+def _cut_crops(base: Path, folder: Path, focus: tuple[float, float], settings: MediaSettings) -> None:
+    tmp = folder.with_name(f"{folder.name}.tmp-{os.getpid()}-{uuid.uuid4().hex[:6]}")
+    tmp.mkdir(parents=True)
+    try:
+        meta: dict[str, list[dict[str, Any]]] = {}
+        with Image.open(base) as opened:
+            image = opened.convert("RGB")
+        resample = _RESAMPLE.get(settings.resample, Image.Resampling.LANCZOS)
+        for crop, ratio_w, ratio_h, widths in settings.crops:
+            cut = image.crop(crop_box(image.width, image.height, ratio_w / ratio_h, focus))
+            sizes = sorted({min(w, cut.width) for w in widths})
+            meta[crop] = []
+            for fmt in settings.formats:
+                for width in sizes:
+                    frame = cut if width == cut.width else cut.resize((width, round(width * ratio_h / ratio_w)), resample)
+                    file = f"{crop}-{width}.{_EXT[fmt]}"
+                    _save(frame, tmp / file, fmt, settings)
+                    meta[crop].append({"file": file, "width": frame.width, "height": frame.height, "mime": _MIME[fmt]})
+        (tmp / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
+        try:
+            tmp.rename(folder)
+        except OSError:  # another build cut the same crops meanwhile: keep theirs
+            shutil.rmtree(tmp, ignore_errors=True)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
 
 
 def write_media(plan: MediaPlan, site_dir: Path) -> None:

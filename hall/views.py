@@ -79,6 +79,28 @@ class _Views:
         return HTML_LANG.get(value.default, value.default)
 
     def photo(self, photo: Photo) -> dict[str, Any]:
+        """A photo for the templates: its renditions, texts, and its fixed-ratio crops
+        ("card", "wide") around its focal point, each shaped like the photo itself."""
+        view = self._photo(photo)
+        image = self.images.get(photo.file)
+        for name, renditions in (image.crops.get(photo.focus, {}) if image else {}).items():
+            view[name] = {**view, **self._renditions(renditions), "focus": None}
+        return view
+
+    def _renditions(self, renditions) -> dict[str, Any]:
+        fallback = renditions[-1]
+        return {
+            "src": f"{self.media_prefix}{fallback.url}",
+            "width": fallback.width,
+            "height": fallback.height,
+            "sources": [
+                {"mime": mime, "srcset": ", ".join(
+                    f"{self.media_prefix}{r.url} {r.width}w" for r in renditions if r.mime == mime)}
+                for mime in dict.fromkeys(r.mime for r in renditions)
+            ],
+        }
+
+    def _photo(self, photo: Photo) -> dict[str, Any]:
         image = self.images.get(photo.file)
         renditions = []
         if image:
@@ -266,3 +288,10 @@ def published_photo_files(hall: Hall) -> list[str]:
     bodies += [b for item in hall.news for b in item.bodies.values()]
     files += [src for body in bodies for src in body_images(body.text, body.file)]
     return files
+
+
+def cover_photos(hall: Hall) -> list[tuple[str, tuple[float, float]]]:
+    """The photos shown on cards and the attract screen, with their focal points: they
+    get fixed-ratio crops (``hall.media.plan_crops``)."""
+    covers = [e.cover for zone in hall.zones for e in zone.exhibits] + [item.cover for item in hall.news]
+    return [(photo.file, photo.focus) for photo in covers if photo is not None]

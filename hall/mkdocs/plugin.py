@@ -30,12 +30,12 @@ from ..browse import kiosk_strings, with_browse
 from ..content import ProblemLog, load_hall
 from ..privacy import check_privacy
 from ..i18n import HTML_LANG, LANGUAGE_NAMES, catalog
-from ..media import MediaPlan, plan_media, rewrite_body_images, write_media
+from ..media import MediaPlan, plan_crops, plan_media, rewrite_body_images, write_media
 from ..kiosk import ENV_KIOSK
 from ..a11y import a11y_context, tidy_material_markup
 from ..seo import Site, page_seo, site_root, write_seo_files
 from ..qr import external_links, public_url, qr_svg
-from ..views import NavItem, PageSpec, SitePlan, plan_site, published_photo_files
+from ..views import NavItem, PageSpec, SitePlan, cover_photos, plan_site, published_photo_files
 from ..search import build_index, search_pages
 from ..views_news import write_news_feeds
 from .config import HallConfig
@@ -111,6 +111,8 @@ class HallPlugin(BasePlugin[HallConfig]):
         # stops the build with the previous site intact. The other languages' builds start
         # after this and find every photo in the cache (hall/media.py): they decode nothing.
         self.media: MediaPlan = plan_media(self.root, published_photo_files(self.hall))
+        if not (self.media.problems and self.media.problems.errors):
+            self.media = plan_crops(self.media, cover_photos(self.hall))  # cards, attract screen
         if self.media.problems and self.media.problems.errors:
             raise PluginError("\n" + self.media.problems.format())
         if self.is_primary and self.media.problems:
