@@ -289,9 +289,7 @@ def crop_box(width: int, height: int, ratio: float, focus: tuple[float, float]) 
 
 
 def _cut_crops(base: Path, folder: Path, focus: tuple[float, float], settings: MediaSettings) -> None:
-    tmp = folder.with_name(f"{folder.name}.tmp-{os.getpid()}-{uuid.uuid4().hex[:6]}")
-    tmp.mkdir(parents=True)
-    try:
+    def write(tmp: Path) -> dict[str, Any]:
         meta: dict[str, list[dict[str, Any]]] = {}
         with Image.open(base) as opened:
             image = opened.convert("RGB")
@@ -306,14 +304,28 @@ def _cut_crops(base: Path, folder: Path, focus: tuple[float, float], settings: M
                     file = f"{crop}-{width}.{_EXT[fmt]}"
                     _save(frame, tmp / file, fmt, settings)
                     meta[crop].append({"file": file, "width": frame.width, "height": frame.height, "mime": _MIME[fmt]})
+        return meta
+
+    _write_cache_folder(folder, write)
+
+
+def _write_cache_folder(folder: Path, write: Callable[[Path], dict[str, Any]]) -> dict[str, Any]:
+    """Fill a cache folder beside ``folder``, add its meta.json, then rename it into place,
+    so no reader ever sees half an entry. If another build wrote the same entry meanwhile,
+    theirs is kept (the content is the same)."""
+    tmp = folder.with_name(f"{folder.name}.tmp-{os.getpid()}-{uuid.uuid4().hex[:6]}")
+    tmp.mkdir(parents=True)
+    try:
+        meta = write(tmp)
         (tmp / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
         try:
             tmp.rename(folder)
-        except OSError:  # another build cut the same crops meanwhile: keep theirs
+        except OSError:
             shutil.rmtree(tmp, ignore_errors=True)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
+    return meta
 
 
 def write_media(plan: MediaPlan, site_dir: Path) -> None:
@@ -522,19 +534,7 @@ def render_photo(path: str, key: str, cache: str, settings: MediaSettings) -> di
         return {"error": "image.corrupt", "detail": f"({type(err).__name__}: {err})"}
 
     entry = Path(cache) / key[:2] / key
-    tmp = entry.with_name(f"{key}.tmp-{os.getpid()}-{uuid.uuid4().hex[:6]}")
-    tmp.mkdir(parents=True)
-    try:
-        meta = _write_derivatives(image, source_size, icc, tmp, settings)
-        (tmp / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
-        try:
-            tmp.rename(entry)
-        except OSError:  # another build wrote the same entry meanwhile: keep theirs
-            shutil.rmtree(tmp, ignore_errors=True)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
-    return meta
+    return _write_cache_folder(entry, lambda tmp: _write_derivatives(image, source_size, icc, tmp, settings))
 
 
 def _register_heif() -> None:

@@ -30,24 +30,11 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
-PARTS = ("mkdocs.yml", "exhibits", "content", "theme")
 
-
-def copy_sample(target: Path) -> Path:
-    target.mkdir(parents=True, exist_ok=True)
-    for part in PARTS:
-        source = REPO / part
-        if source.is_dir():
-            shutil.copytree(source, target / part, dirs_exist_ok=True)
-        elif source.exists():
-            shutil.copy2(source, target / part)
-    return target
+from synthetic_hall import copy_sample_hall, generate_hall  # noqa: E402  (scripts/, beside this file)
 
 
 def synthetic(target: Path, exhibits: int, news: int) -> Path:
-    sys.path.insert(0, str(REPO / "scripts"))
-    from synthetic_hall import generate_hall  # another engineer's generator (scripts/synthetic_hall.py)
-
     generate_hall(target, exhibits, news, seed=1)
     return target
 
@@ -153,7 +140,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     work = Path(tempfile.mkdtemp(prefix="bench-preview-"))
     try:
-        halls = [("sample", copy_sample(work / "sample"))]
+        halls = [("sample", copy_sample_hall(work / "sample"))]
         if args.exhibits:
             halls.append((f"synthetic-{args.exhibits}", synthetic(work / "synthetic", args.exhibits, args.news)))
         for label, project in halls:

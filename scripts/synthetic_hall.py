@@ -48,6 +48,19 @@ import yaml
 from PIL import Image
 
 REPO = Path(__file__).resolve().parent.parent
+SAMPLE_PARTS = ("mkdocs.yml", "exhibits", "content", "theme")  # what a build reads
+
+
+def copy_sample_hall(target: Path) -> Path:
+    """Copy the repository's sample hall (config, content, theme) into ``target``."""
+    target.mkdir(parents=True, exist_ok=True)
+    for part in SAMPLE_PARTS:
+        source = REPO / part
+        if source.is_dir():
+            shutil.copytree(source, target / part, dirs_exist_ok=True)
+        elif source.exists():
+            shutil.copy2(source, target / part)
+    return target
 
 __all__ = ["generate_hall", "write_plain_project", "ZONES"]
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 import functools
 import http.server
 import os
-import shutil
 import socketserver
 import subprocess
 import sys
@@ -19,22 +18,11 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "scripts"))
+
+from synthetic_hall import copy_sample_hall  # noqa: E402  (one copy, shared with the benchmarks)
+
 CHROMIUM = os.environ.get("HALL_CHROMIUM", "/usr/bin/chromium")
-SAMPLE_PARTS = ("mkdocs.yml", "exhibits", "content", "theme")
-
-
-def copy_sample_hall(target: Path) -> Path:
-    """Copy what a build reads (config, content, theme) into ``target``."""
-    target.mkdir(parents=True, exist_ok=True)
-    for part in SAMPLE_PARTS:
-        source = REPO / part
-        if source.is_dir():
-            shutil.copytree(source, target / part, dirs_exist_ok=True)
-        elif source.exists():
-            shutil.copy2(source, target / part)
-    return target
-
-
 def run_mkdocs(project: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     result = subprocess.run(
