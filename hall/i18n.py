@@ -9,6 +9,7 @@ from typing import Mapping
 from babel import Locale
 from babel.dates import format_date, format_skeleton
 from babel.numbers import format_decimal
+from babel.units import format_unit
 
 from .dates import DateSpan, PartialDate
 
@@ -42,6 +43,22 @@ def format_date_span(span: DateSpan, language: str) -> str:
 
 def format_number(value: float, language: str) -> str:
     return format_decimal(value, locale=locale_for(language))
+
+
+def format_pixels(width: int, height: int, language: str) -> str:
+    """A photo's size in pixels, "4000 × 3000" / "4,000 × 3,000": Chinese writes pixel
+    counts without a thousands separator, English groups them."""
+    grouped = language != "zh"
+    numbers = (format_decimal(v, locale=locale_for(language), group_separator=grouped) for v in (width, height))
+    return " × ".join(numbers)
+
+
+def format_file_size(size: int, language: str) -> str:
+    """Bytes in the decimal units phones and browsers show: "312 kB", "3.2 MB"."""
+    locale = locale_for(language)
+    if size < 999_500:
+        return format_unit(max(1, round(size / 1000)), "digital-kilobyte", length="short", locale=locale)
+    return format_unit(size / 1_000_000, "digital-megabyte", length="short", format="#,##0.0", locale=locale)
 
 
 @dataclass(frozen=True)
@@ -87,6 +104,8 @@ UI_STRINGS: dict[str, dict[str, str]] = {
         "colon": "：",
         "on_timeline": "时间线上",
         "whole_timeline": "查看完整时间线",
+        "download_original": "下载原图",
+        "download_details": "（{pixels} 像素，{size}）",
     },
     "en": {
         "home": "Home",
@@ -117,6 +136,8 @@ UI_STRINGS: dict[str, dict[str, str]] = {
         "colon": ": ",
         "on_timeline": "On the timeline",
         "whole_timeline": "See the whole timeline",
+        "download_original": "Download original",
+        "download_details": " ({pixels} px, {size})",
     },
 }
 

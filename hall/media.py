@@ -3,11 +3,13 @@
 Engine-agnostic. ``plan_media`` turns every referenced photo into a small set of
 published files (a few widths, WebP and a JPEG fallback, never upscaled, EXIF
 orientation applied, every metadata block dropped, colour converted to sRGB) and a
-tiny blurred placeholder. Work is cached outside ``site/`` under
-``.cache/hall-media/``, keyed by the SHA-256 of the photo's bytes and the derivative
-settings, so an unchanged photo is never decoded again wherever it moves; a warm build
-reads one manifest and decodes nothing. ``write_media`` links the cached files into a
-site folder. ``prune_cache`` drops cache entries no photo uses any more.
+tiny blurred placeholder. A photo whose content asks for a download (``download: true``)
+also gets a full-size copy: every pixel of the original, re-encoded like the rest
+(oriented, sRGB, no metadata), never the original's own bytes. Work is cached outside
+``site/`` under ``.cache/hall-media/``, keyed by the SHA-256 of the photo's bytes and
+the derivative settings, so an unchanged photo is never decoded again wherever it moves;
+a warm build reads one manifest and decodes nothing. ``write_media`` links the cached
+files into a site folder. ``prune_cache`` drops cache entries no photo uses any more.
 
 Bad photos (missing, corrupt, truncated, undecodable, decompression bombs) are reported
 in a ``ProblemLog`` with a Chinese and an English message; nothing half-written ever
@@ -31,9 +33,9 @@ import warnings
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
-from typing import Any, Callable, Iterable, Mapping
+from typing import Any, Callable, Iterable, Mapping, NamedTuple
 
-from PIL import Image, ImageCms, ImageFile, ImageFilter, ImageOps
+from PIL import Image, ImageCms, ImageFile, ImageFilter, ImageOps, JpegImagePlugin
 
 from .content.problems import ProblemLog
 
@@ -41,6 +43,8 @@ MEDIA_DIR = "media"
 CACHE_DIR = ".cache/hall-media"
 #: Bump when the pipeline's output changes for the same settings (invalidates the cache).
 PIPELINE_VERSION = 1
+#: Bump when the full-size downloads change for the same settings (remakes only those).
+ORIGINAL_VERSION = 1
 MANIFEST = "manifest.json"
 
 _MIME = {"webp": "image/webp", "jpeg": "image/jpeg", "avif": "image/avif", "png": "image/png"}
@@ -70,11 +74,20 @@ class MediaSettings:
         ("card", 3, 2, (480, 960)),  # exhibit and news cards
         ("wide", 16, 9, (1600,)),  # the kiosk's attract screen
     )
+    #: JPEG quality of full-size downloads (``download: true``); kept out of ``fingerprint``
+    #: so that changing it remakes only the downloads, not every derivative.
+    download_quality: int = 92
 
     def fingerprint(self) -> str:
-        fields = {k: v for k, v in asdict(self).items() if k not in ("max_pixels", "small_ratio", "crops")}
+        skip = ("max_pixels", "small_ratio", "crops", "download_quality")
+        fields = {k: v for k, v in asdict(self).items() if k not in skip}
         text = json.dumps({"v": PIPELINE_VERSION, **fields}, sort_keys=True)
         return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+    def original_folder(self) -> str:
+        """Name of the sub-folder of a cache entry holding its full-size download."""
+        text = json.dumps({"v": ORIGINAL_VERSION, "q": self.download_quality})
+        return "original-" + hashlib.sha256(text.encode()).hexdigest()[:12]
 
     def widths_for(self, width: int) -> tuple[int, ...]:
         """The widths made for a photo ``width`` pixels wide: never upscaled, no near-duplicates."""
@@ -95,6 +108,17 @@ class Rendition:
 
 
 @dataclass(frozen=True)
+class Original:
+    """The full-size download of a photo whose content asks for one."""
+
+    url: str  # e.g. "media/3f2a…/main-hall-original.jpg"
+    width: int
+    height: int
+    mime: str
+    size: int  # bytes
+
+
+@dataclass(frozen=True)
 class ImageSet:
     """Every published rendition of one source photo; the largest fallback-format file last."""
 
@@ -107,6 +131,7 @@ class ImageSet:
     source_height: int = 0
     #: Per focal point, the fixed-ratio crops by name ("card", "wide"), largest fallback last.
     crops: Mapping[tuple[float, float], Mapping[str, tuple[Rendition, ...]]] = field(default_factory=dict)
+    original: Original | None = None  # only for photos asked for with ``download: true``
 
     @property
     def fallback(self) -> Rendition:
@@ -152,16 +177,19 @@ def plan_media(
     sources: Iterable[str],
     settings: MediaSettings | None = None,
     *,
+    downloads: Iterable[str] = (),
     cache_dir: Path | None = None,
     workers: int | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> MediaPlan:
     """Make (or find in the cache) the derivatives of every photo in ``sources``.
 
-    ``sources`` are repository-relative paths. Photos whose bytes and settings are
-    already cached are not opened at all; the others are decoded once each, spread over
-    ``workers`` processes (default: every core). Problems land in ``plan.problems``;
-    an error there means the build must stop (nothing was published).
+    ``sources`` are repository-relative paths; those also in ``downloads`` get a full-size
+    download (``ImageSet.original``). Photos whose bytes and settings are already cached
+    are not opened at all; the others are decoded once each, spread over ``workers``
+    processes (default: every core). A cached photo newly asked for as a download is
+    decoded once more, for that file only. Problems land in ``plan.problems``; an error
+    there means the build must stop (nothing was published).
     """
     settings = settings or MediaSettings()
     root = Path(root)
@@ -169,9 +197,11 @@ def plan_media(
     problems = ProblemLog(root)
     manifest = _Manifest.load(cache)
     fingerprint = settings.fingerprint()
+    downloads = set(downloads)
 
     ready: dict[str, tuple[str, dict[str, Any]]] = {}
     todo: dict[str, list[str]] = {}  # cache key -> sources with those bytes
+    originals: set[str] = set()  # cache keys that need (or already have) a full-size download
     paths: dict[str, Path] = {}
     for source in sorted(set(sources)):
         path = root / source
@@ -186,27 +216,34 @@ def plan_media(
         digest = manifest.digest(source, stat) or file_digest(path)
         manifest.remember(source, stat, digest)
         key = hashlib.sha256(f"{digest}:{fingerprint}".encode()).hexdigest()[:32]
+        paths[key] = path
+        if source in downloads:
+            originals.add(key)
         meta = manifest.entry(key)
         if meta is not None:
             ready[source] = (key, meta)
         else:
             todo.setdefault(key, []).append(source)
-            paths[key] = path
 
+    # Jobs: new photos (derivatives, plus the download if asked), and cached photos whose
+    # download is missing (that file only). A key is in one kind or the other, never both.
+    jobs = [(str(paths[key]), key, str(cache), settings, key in originals) for key in todo]
+    missing = sorted({key for key, _ in ready.values() if key in originals and not _original_meta(cache, key, settings)})
+    jobs += [(str(paths[key]), key, str(cache), settings, True, False) for key in missing]
     decoded = 0
-    if todo:
-        results = _run_jobs(
-            [(str(paths[key]), key, str(cache), settings) for key in todo], workers, progress
-        )
+    if jobs:
+        results = _run_jobs(jobs, workers, progress)
         for key, outcome in results.items():
             decoded += 1
             if outcome.get("error"):
-                for source in todo[key]:
+                for source in todo.get(key) or [s for s, (k, _) in ready.items() if k == key]:
                     _report_bad_photo(problems, source, outcome)
+                    ready.pop(source, None)
                 continue
-            manifest.add_entry(key, outcome)
-            for source in todo[key]:
-                ready[source] = (key, outcome)
+            if key in todo:
+                manifest.add_entry(key, outcome)
+                for source in todo[key]:
+                    ready[source] = (key, outcome)
     manifest.save()
 
     images: dict[str, ImageSet] = {}
@@ -214,14 +251,21 @@ def plan_media(
     for source, (key, meta) in sorted(ready.items()):
         stem = _safe_stem(Path(source).stem)
         folder = f"{MEDIA_DIR}/{key[:16]}"
+        entry = cache / key[:2] / key
         renditions = []
         for item in meta["renditions"]:
             url = f"{folder}/{stem}-{item['file']}"
-            copies[url] = cache / key[:2] / key / item["file"]
+            copies[url] = entry / item["file"]
             renditions.append(Rendition(url, item["width"], item["height"], item["mime"]))
+        original = None
+        found = _original_meta(cache, key, settings) if source in downloads else None
+        if found:
+            url = f"{folder}/{stem}-{found['file']}"
+            copies[url] = entry / settings.original_folder() / found["file"]
+            original = Original(url, found["width"], found["height"], found["mime"], found["size"])
         images[source] = ImageSet(
             source, meta["width"], meta["height"], tuple(renditions), meta.get("placeholder"),
-            meta.get("source_width", 0), meta.get("source_height", 0),
+            meta.get("source_width", 0), meta.get("source_height", 0), original=original,
         )
         if meta.get("source_width", 0) < max(settings.widths) * settings.small_ratio:
             problems.report(
@@ -233,6 +277,15 @@ def plan_media(
                 level="warning",
             )
     return MediaPlan(images, copies, problems, decoded)
+
+
+def _original_meta(cache: Path, key: str, settings: MediaSettings) -> dict[str, Any] | None:
+    """The cached full-size download of entry ``key`` (its meta.json), if it was made."""
+    try:
+        path = cache / key[:2] / key / settings.original_folder() / "meta.json"
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
 
 
 def plan_crops(
@@ -342,9 +395,10 @@ def write_media(plan: MediaPlan, site_dir: Path) -> None:
 
 
 def prune_cache(root: Path, keep: Iterable[str], settings: MediaSettings | None = None,
-                *, cache_dir: Path | None = None) -> int:
+                *, downloads: Iterable[str] = (), cache_dir: Path | None = None) -> int:
     """Delete cache entries that none of the photos in ``keep`` (repository-relative paths,
-    as given to ``plan_media``) uses with these settings. Returns the number removed."""
+    as given to ``plan_media``) uses with these settings, and full-size downloads that no
+    photo in ``downloads`` asks for any more. Returns the number removed."""
     settings = settings or MediaSettings()
     root = Path(root)
     cache = Path(cache_dir) if cache_dir else cache_root(root)
@@ -352,7 +406,9 @@ def prune_cache(root: Path, keep: Iterable[str], settings: MediaSettings | None 
         return 0
     manifest = _Manifest.load(cache)
     fingerprint = settings.fingerprint()
-    wanted = set()
+    downloads = set(downloads)
+    wanted: set[str] = set()
+    wanted_originals: set[str] = set()
     for source in set(keep):
         path = root / source
         try:
@@ -360,7 +416,10 @@ def prune_cache(root: Path, keep: Iterable[str], settings: MediaSettings | None 
         except OSError:
             continue
         digest = manifest.digest(source, stat) or file_digest(path)
-        wanted.add(hashlib.sha256(f"{digest}:{fingerprint}".encode()).hexdigest()[:32])
+        key = hashlib.sha256(f"{digest}:{fingerprint}".encode()).hexdigest()[:32]
+        wanted.add(key)
+        if source in downloads:
+            wanted_originals.add(key)
     removed = 0
     for bucket in cache.iterdir():
         if not bucket.is_dir():
@@ -369,6 +428,12 @@ def prune_cache(root: Path, keep: Iterable[str], settings: MediaSettings | None 
             if entry.name not in wanted:
                 shutil.rmtree(entry, ignore_errors=True)
                 removed += 0 if ".tmp-" in entry.name else 1
+                continue
+            keep_original = settings.original_folder() if entry.name in wanted_originals else None
+            for original in entry.glob("original-*"):
+                if original.name != keep_original:
+                    shutil.rmtree(original, ignore_errors=True)
+                    removed += 0 if ".tmp-" in original.name else 1
         if not any(bucket.iterdir()):
             bucket.rmdir()
     manifest.entries = {k: v for k, v in manifest.entries.items() if k in wanted}
@@ -510,11 +575,15 @@ def _stderr_progress(done: int, total: int) -> None:
         print(line, file=sys.stderr, flush=True)
 
 
-def render_photo(path: str, key: str, cache: str, settings: MediaSettings) -> dict[str, Any]:
+def render_photo(path: str, key: str, cache: str, settings: MediaSettings,
+                 download: bool = False, derivatives: bool = True) -> dict[str, Any]:
     """Decode one photo once and write all its derivatives into its cache entry.
 
-    Returns the entry's metadata, or ``{"error": code, "detail": text}``. Runs in a
-    worker process; never raises for a bad photo.
+    With ``download``, the photo is decoded at full size and its full-size download is
+    written too, into a sub-folder of the entry; with ``derivatives=False`` (the entry is
+    already cached) only that. Returns the entry's metadata (``{}`` without derivatives),
+    or ``{"error": code, "detail": text}``. Runs in a worker process; never raises for a
+    bad photo.
     """
     _register_heif()
     ImageFile.LOAD_TRUNCATED_IMAGES = False
@@ -522,7 +591,7 @@ def render_photo(path: str, key: str, cache: str, settings: MediaSettings) -> di
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
-            image, source_size, icc = _decode(path, settings)
+            decoded = _decode(path, settings, full=download)
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as err:
         return {"error": "image.bomb", "detail": f"({err})"}
     except Image.UnidentifiedImageError:
@@ -533,8 +602,17 @@ def render_photo(path: str, key: str, cache: str, settings: MediaSettings) -> di
     except (SyntaxError, ValueError, EOFError, TypeError, IndexError, KeyError, MemoryError) as err:
         return {"error": "image.corrupt", "detail": f"({type(err).__name__}: {err})"}
 
+    image, icc = decoded.image, decoded.icc
+    if download:  # one sRGB conversion at full size, shared by the download and the derivatives
+        image, icc = _to_srgb(_opaque(image), icc), None
     entry = Path(cache) / key[:2] / key
-    return _write_cache_folder(entry, lambda tmp: _write_derivatives(image, source_size, icc, tmp, settings))
+    meta: dict[str, Any] = {}
+    if derivatives:
+        meta = _write_cache_folder(entry, lambda tmp: _write_derivatives(image, decoded.oriented, icc, tmp, settings))
+    if download:
+        _write_cache_folder(entry / settings.original_folder(),
+                            lambda tmp: _write_original(image, decoded, tmp, settings))
+    return meta
 
 
 def _register_heif() -> None:
@@ -546,10 +624,17 @@ def _register_heif() -> None:
         pass
 
 
-def _decode(path: str, settings: MediaSettings) -> tuple[Image.Image, tuple[int, int], bytes | None]:
-    """Open, decode at the smallest DCT scale the largest width allows, orient.
+class _Decoded(NamedTuple):
+    image: Image.Image  # oriented
+    oriented: tuple[int, int]  # the original's size after orientation
+    icc: bytes | None
+    format: str | None  # the source's, e.g. "JPEG", "PNG"
+    sampling: int  # the source JPEG's chroma subsampling (0 = 4:4:4, 2 = 4:2:0), -1 if none
 
-    Returns the oriented image, the original's oriented size and its ICC profile."""
+
+def _decode(path: str, settings: MediaSettings, full: bool = False) -> _Decoded:
+    """Open, decode at the smallest DCT scale the largest width allows (every pixel with
+    ``full``), orient."""
     with Image.open(path) as opened:
         orientation = opened.getexif().get(0x0112, 1)
         icc = opened.info.get("icc_profile")
@@ -559,15 +644,17 @@ def _decode(path: str, settings: MediaSettings) -> tuple[Image.Image, tuple[int,
         target = min(oriented[0], max(settings.widths))
         scale = target / oriented[0]
         needed = (math.ceil(width * scale), math.ceil(height * scale))
-        if opened.format == "JPEG" and scale < 1:
+        if opened.format == "JPEG" and scale < 1 and not full:
             mode = opened.mode if opened.mode in ("L", "CMYK") else "RGB"
             opened.draft(mode, needed)
+        source_format = opened.format
+        sampling = JpegImagePlugin.get_sampling(opened)
         opened.load()
         image = ImageOps.exif_transpose(opened)
         if image is opened:
             image = opened.copy()
     image.info = {k: v for k, v in image.info.items() if k == "transparency"}
-    return image, oriented, icc
+    return _Decoded(image, oriented, icc, source_format, sampling)
 
 
 def _normalize_mode(image: Image.Image) -> Image.Image:
@@ -616,9 +703,7 @@ def _to_srgb(image: Image.Image, icc: bytes | None) -> Image.Image:
 def _write_derivatives(
     image: Image.Image, oriented: tuple[int, int], icc: bytes | None, folder: Path, settings: MediaSettings
 ) -> dict[str, Any]:
-    image = _normalize_mode(image)
-    if image.mode == "RGBA" and image.getchannel("A").getextrema() == (255, 255):
-        image = image.convert("RGB")
+    image = _opaque(image)
     resample = _RESAMPLE.get(settings.resample, Image.Resampling.LANCZOS)
     src_w, src_h = oriented
     widths = settings.widths_for(src_w)
@@ -648,6 +733,34 @@ def _write_derivatives(
         "renditions": renditions,
         "placeholder": _placeholder(made[0][1], settings),
     }
+
+
+def _opaque(image: Image.Image) -> Image.Image:
+    """To L, RGB or RGBA (see ``_normalize_mode``), dropping an alpha channel that hides nothing."""
+    image = _normalize_mode(image)
+    if image.mode == "RGBA" and image.getchannel("A").getextrema() == (255, 255):
+        image = image.convert("RGB")
+    return image
+
+
+def _write_original(image: Image.Image, decoded: _Decoded, folder: Path, settings: MediaSettings) -> dict[str, Any]:
+    """The full-size download: every pixel, already oriented and in sRGB, with no metadata.
+
+    PNG when the photo has transparency (JPEG would lose it) or came as PNG (a scan or a
+    drawing saved losslessly stays lossless, at about its own size); JPEG for everything
+    else, since a photo re-encoded as PNG grows several times for no visible gain. The JPEG
+    keeps full-resolution colour (4:4:4) unless the source JPEG had already halved it
+    (4:2:0), where 4:4:4 would only add bytes."""
+    image.info = {}  # no comment, DPI, ICC or transparency key rides along into the file
+    if image.mode == "RGBA" or decoded.format == "PNG":
+        fmt, name = "png", "original.png"
+        image.save(folder / name, "PNG")
+    else:
+        fmt, name = "jpeg", "original.jpg"
+        image.save(folder / name, "JPEG", quality=settings.download_quality, optimize=True,
+                   subsampling=2 if decoded.sampling == 2 else 0)
+    return {"file": name, "width": image.width, "height": image.height, "mime": _MIME[fmt],
+            "size": (folder / name).stat().st_size}
 
 
 def _flatten(image: Image.Image) -> Image.Image:

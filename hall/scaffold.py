@@ -42,6 +42,7 @@ images: []
 #    alt: {{zh: 照片内容的描述, en: What the photo shows}}
 #    caption: {{zh: 图片说明, en: Caption}}
 #    credit: {{zh: 摄影：某某, en: "Photo: …"}}
+#    download: true   # 可选：在图下提供全尺寸原图下载。 Optional: offer the full-size photo for download.
 
 # 相关展品，写作“展区/文件夹名”。 Related exhibits, written as "zone/folder".
 related: []

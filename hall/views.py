@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from typing import Any, Mapping
 
 from .content.model import Exhibit, Hall, Localized, Photo, Zone
-from .i18n import HTML_LANG, catalog, format_date_span
-from .media import ImageSet, body_images
+from .i18n import HTML_LANG, catalog, format_date_span, format_file_size, format_pixels
+from .media import ImageSet, Original, body_images
 
 
 @dataclass(frozen=True)
@@ -123,6 +123,17 @@ class _Views:
             "caption_lang": self.text_lang(photo.caption),
             "credit": self.text(photo.credit),
             "focus": photo.focus,
+            "download": self._download(image.original) if image and image.original and photo.download else None,
+        }
+
+    def _download(self, original: Original) -> dict[str, Any]:
+        """The full-size download's link: its URL and "下载原图（4000 × 3000 像素，3.2 MB）"."""
+        return {
+            "url": f"{self.media_prefix}{original.url}",
+            "mime": original.mime,
+            "label": self.t("download_original"),
+            "details": self.t("download_details", pixels=format_pixels(original.width, original.height, self.language),
+                              size=format_file_size(original.size, self.language)),
         }
 
     def card(self, exhibit: Exhibit) -> dict[str, Any]:
@@ -288,6 +299,14 @@ def published_photo_files(hall: Hall) -> list[str]:
     bodies += [b for item in hall.news for b in item.bodies.values()]
     files += [src for body in bodies for src in body_images(body.text, body.file)]
     return files
+
+
+def download_photo_files(hall: Hall) -> list[str]:
+    """The photos of exhibits and news items whose content asks for a full-size download
+    (``download: true``): only these get one (``plan_media(downloads=…)``)."""
+    photos = [photo for zone in hall.zones for e in zone.exhibits for photo in e.images]
+    photos += [photo for item in hall.news for photo in item.images]
+    return [photo.file for photo in photos if photo.download]
 
 
 def cover_photos(hall: Hall) -> list[tuple[str, tuple[float, float]]]:

@@ -98,8 +98,38 @@ def test_published_media_carry_no_metadata_and_no_originals(site: Path, built_ha
         assert b"Exif" not in data and b"EXIF" not in data and b"ICC_PROFILE" not in data and b"ICCP" not in data
     originals = {p.name for p in (built_hall / "exhibits").rglob("*.jpg")}
     assert not originals & {f.name for f in files}
+    # the one photo whose content asks for a download (download: true) has a full-size copy, no other
+    assert [f.name for f in files if "-original." in f.name] == ["mosque-courtyard-original.jpg"]
     assert not list(site.rglob("exhibits/**/*.jpg"))
     assert (built_hall / ".cache" / "hall-media" / "manifest.json").is_file()  # cache outside site/
+
+
+@pytest.mark.parametrize("page, details", [
+    ("exhibits/history/ming-mosque/index.html", "（1600 × 900 像素，{size}）"),
+    ("en/exhibits/history/ming-mosque/index.html", " (1,600 × 900 px, {size})"),
+])
+def test_a_photo_offers_its_full_size_download(site: Path, built_hall: Path, page: str, details: str):
+    from hall.i18n import format_file_size
+
+    path = site / page
+    links = [attrs for tag, attrs in parse(path) if tag == "a" and attrs.get("class") == "hall-figure__download"]
+    assert len(links) == 1  # only the photo with download: true
+    link = links[0]
+    assert "download" in link and link["type"] == "image/jpeg"
+    file = resolve(site, path, link["href"])
+    assert file.is_file() and file.name == "mosque-courtyard-original.jpg"
+    source = built_hall / "exhibits/history/ming-mosque/mosque-courtyard.jpg"
+    assert file.read_bytes() != source.read_bytes()
+    with Image.open(file) as image, Image.open(source) as original:
+        assert image.size == original.size and not image.getexif()
+    language = "en" if page.startswith("en/") else "zh"
+    label = "Download original" if language == "en" else "下载原图"
+    expected = label + details.format(size=format_file_size(file.stat().st_size, language))
+    html = path.read_text(encoding="utf-8")
+    anchor = html[html.index('<a class="hall-figure__download"'):]
+    assert re.sub(r"<[^>]+>", "", anchor[:anchor.index("</a>")]) == expected
+    figure = html[:html.index('<a class="hall-figure__download"')].rsplit("<figure", 1)[1]
+    assert "mosque-courtyard" in figure  # under its own photo
 
 
 @pytest.fixture(scope="module")

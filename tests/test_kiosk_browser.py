@@ -75,6 +75,7 @@ def test_kiosk_build_has_its_own_folder_and_every_language(kiosk_project: Path) 
     exhibit = (kiosk / EXHIBIT / "index.html").read_text(encoding="utf-8")
     assert "https://hall.example.cn/exhibits/history/ming-mosque/" in exhibit
     assert re.search(r'<aside class="hall-qr".*?<svg viewBox="0 0 \d+ \d+"', exhibit, re.S)
+    assert "hall-figure__download" not in exhibit and not list(kiosk.rglob("*-original.*"))  # no downloads
     english = (kiosk / "en" / EXHIBIT / "index.html").read_text(encoding="utf-8")
     assert "https://hall.example.cn/en/exhibits/history/ming-mosque/" in english
     about = (kiosk / "about" / "index.html").read_text(encoding="utf-8")

@@ -98,3 +98,22 @@ def test_gallery_works_without_javascript(browser, site_url):
         assert response.ok and response.headers["content-type"] == "image/jpeg"
     finally:
         context.close()
+
+
+def test_lightbox_offers_the_download_only_where_the_figure_does(page, site_url):
+    _open_first(page, site_url + EXHIBIT)
+    button = page.locator(".pswp__button--hall-download")
+    assert not button.is_visible()  # the first photo offers no download
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function("document.querySelector('.pswp__counter').textContent.replace(/\\s/g, '') === '3/3'")
+    assert button.is_visible()
+    link = page.locator(".hall-gallery figure").nth(2).locator("a.hall-figure__download")
+    assert button.get_attribute("href").endswith("/mosque-courtyard-original.jpg")
+    assert button.get_attribute("href") == link.evaluate("a => a.href")
+    assert button.get_attribute("download") is not None
+    assert button.get_attribute("aria-label") == link.inner_text() and "下载原图" in button.get_attribute("aria-label")
+    assert "下载原图" not in _caption(page) and "图片来源" in _caption(page)  # in the toolbar, not twice
+    page.keyboard.press("ArrowLeft")
+    page.wait_for_function("document.querySelector('.pswp__counter').textContent.replace(/\\s/g, '') === '2/3'")
+    assert not button.is_visible()

@@ -231,17 +231,19 @@ def test_warm_build_decodes_nothing(tmp_path: Path, monkeypatch):
     for index in range(5):
         save_jpeg(tmp_path / f"e{index}" / "p.jpg", upright(600, 400 + index))
     sources = [f"e{index}/p.jpg" for index in range(5)]
-    cold = plan_media(tmp_path, sources, SMALL, workers=2)
+    downloads = sources[:2]  # two of them offer their full-size original
+    cold = plan_media(tmp_path, sources, SMALL, downloads=downloads, workers=2)
     assert cold.decoded == 5
+    assert [s for s in sources if cold.images[s].original] == downloads
 
     def forbidden(*args, **kwargs):
         raise AssertionError("a cached photo was decoded again")
 
     monkeypatch.setattr(media, "render_photo", forbidden)
     monkeypatch.setattr(Image, "open", forbidden)
-    warm = plan_media(tmp_path, sources, SMALL, workers=1)
+    warm = plan_media(tmp_path, sources, SMALL, downloads=downloads, workers=1)
     assert warm.decoded == 0
-    assert warm.images == cold.images
+    assert warm.images == cold.images and warm.copies == cold.copies
     # the same bytes moved to another exhibit: still no decoding
     (tmp_path / "moved").mkdir()
     (tmp_path / "moved" / "p.jpg").write_bytes((tmp_path / "e0" / "p.jpg").read_bytes())

@@ -35,7 +35,7 @@ from ..kiosk import ENV_KIOSK
 from ..a11y import a11y_context, tidy_material_markup
 from ..seo import Site, page_seo, site_root, write_seo_files
 from ..qr import external_links, public_url, qr_svg
-from ..views import NavItem, PageSpec, SitePlan, cover_photos, plan_site, published_photo_files
+from ..views import NavItem, PageSpec, SitePlan, cover_photos, download_photo_files, plan_site, published_photo_files
 from ..search import build_index, search_pages
 from ..views_news import write_news_feeds
 from .config import HallConfig
@@ -110,7 +110,8 @@ class HallPlugin(BasePlugin[HallConfig]):
         # Photos are decoded here, before MkDocs cleans or writes anything, so a bad photo
         # stops the build with the previous site intact. The other languages' builds start
         # after this and find every photo in the cache (hall/media.py): they decode nothing.
-        self.media: MediaPlan = plan_media(self.root, published_photo_files(self.hall))
+        downloads = () if self.kiosk else download_photo_files(self.hall)  # no downloads on a kiosk
+        self.media: MediaPlan = plan_media(self.root, published_photo_files(self.hall), downloads=downloads)
         if not (self.media.problems and self.media.problems.errors):
             self.media = plan_crops(self.media, cover_photos(self.hall))  # cards, attract screen
         if self.media.problems and self.media.problems.errors:

@@ -4,8 +4,10 @@
  * file loads PhotoSwipe only on pages that have a gallery, shows each photo's caption and
  * credit (the figure's own <figcaption>, so always in the page's language), labels the
  * controls in the page's language, and lets PhotoSwipe trap focus and give it back to the
- * photo that opened it. Kiosk galleries (data-hall-kiosk) keep the photo at screen size:
- * no pinch or tap zoom on a shared touch screen.
+ * photo that opened it. A photo whose figure offers its full-size download
+ * (a.hall-figure__download) gets a download button in the toolbar instead of the link in
+ * its caption. Kiosk galleries (data-hall-kiosk) keep the photo at screen size: no pinch
+ * or tap zoom on a shared touch screen.
  */
 (function () {
   "use strict";
@@ -50,11 +52,24 @@
     return loading;
   }
 
-  function captionOf(slide) {
+  function figureOf(slide) {
     var link = slide && slide.data && slide.data.element;
-    var figure = link && link.closest("figure");
+    return link && link.closest("figure");
+  }
+
+  function captionOf(slide) {
+    var figure = figureOf(slide);
     var caption = figure && figure.querySelector("figcaption");
-    return caption ? caption.innerHTML : "";
+    if (!caption) return "";
+    caption = caption.cloneNode(true);
+    var download = caption.querySelector(".hall-figure__download");
+    if (download) download.remove();  // offered by the toolbar button
+    return caption.innerHTML.trim();
+  }
+
+  function downloadOf(slide) {
+    var figure = figureOf(slide);
+    return figure && figure.querySelector("a.hall-figure__download");
   }
 
   function setUp(gallery) {
@@ -91,6 +106,29 @@
         onInit: function (el, pswp) {
           el.setAttribute("aria-live", "polite");
           pswp.on("change", function () { el.innerHTML = captionOf(pswp.currSlide); });
+        }
+      });
+      lightbox.pswp.ui.registerElement({
+        name: "hall-download",
+        order: 8,
+        isButton: true,
+        tagName: "a",
+        html: {
+          isCustomSVG: true,
+          inner: '<path d="M20.5 14.3 17.1 18V10h-2.2v7.9l-3.4-3.6L10 16l6 6.1 6-6.1ZM23 23H9v2h14Z" id="pswp__icn-hall-download"/>',
+          outlineID: "pswp__icn-hall-download"
+        },
+        onInit: function (el, pswp) {
+          el.setAttribute("download", "");
+          pswp.on("change", function () {
+            var link = downloadOf(pswp.currSlide);
+            el.style.display = link ? "" : "none";
+            if (!link) { el.removeAttribute("href"); return; }
+            el.href = link.href;
+            el.type = link.type;
+            el.title = link.textContent;
+            el.setAttribute("aria-label", link.textContent);
+          });
         }
       });
     });
