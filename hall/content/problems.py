@@ -6,6 +6,8 @@ before writing anything when any of them is an error.
 
 from __future__ import annotations
 
+import os
+
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator, Literal
@@ -56,11 +58,21 @@ class ProblemLog:
     problems: list[Problem] = field(default_factory=list)
 
     def rel(self, path: Path | str) -> str:
-        path = Path(path)
+        """``path`` relative to the repository, with forward slashes.
+
+        Paths under the root as given are cut by string (no ``resolve()``: it costs an lstat
+        per path component, tens of thousands per build); others are resolved first."""
+        absolute = os.path.abspath(path)
+        for prefix in self._root_prefixes():
+            if absolute.startswith(prefix):
+                return absolute[len(prefix):].replace(os.sep, "/")
         try:
-            return path.resolve().relative_to(self._resolved_root()).as_posix()
+            return Path(path).resolve().relative_to(self._resolved_root()).as_posix()
         except ValueError:
-            return path.as_posix()
+            return Path(path).as_posix()
+
+    def _root_prefixes(self) -> tuple[str, ...]:
+        return (os.path.join(os.path.abspath(self.root), ""), os.path.join(str(self._resolved_root()), ""))
 
     def _resolved_root(self) -> Path:
         # Resolved once: rel() runs for every file of the hall (thousands of lstat calls saved).

@@ -39,6 +39,7 @@ from ..views import NavItem, PageSpec, SitePlan, cover_photos, download_photo_fi
 from ..search import build_index, search_pages
 from ..views_news import write_news_feeds
 from .config import HallConfig
+from .fragments import FragmentCache
 from .languages import (ENV_HANDOFF, ENV_LANGUAGE, ENV_PREVIEW, LanguageBuild, handoff_path, read_handoff,
                         start_language_build, write_handoff)
 from .preview import (ENV_SERVE, Background, finish_other_languages, jinja_cache, restore_outputs,
@@ -96,6 +97,11 @@ class HallPlugin(BasePlugin[HallConfig]):
             if len(languages) > 1:
                 self._start_other_languages(config, languages[1:])  # they wait for the hand-off below
         hall, problems = load_hall(self.root, languages)
+        self.hall = hall.for_audience(self.preview)
+        if not problems.errors or serving:
+            self.media = self._plan_photos()
+            for path in self.handoffs:  # the other languages start rendering now, beside the checks below
+                write_handoff(path, (self.hall, self.media))
         if self.is_primary or serving:  # a build's other languages need not repeat it: the primary stops the build
             check_privacy(hall, problems, publishing=not self.preview)  # ID/phone numbers, photo GPS
         if problems.errors and not serving:
@@ -105,28 +111,27 @@ class HallPlugin(BasePlugin[HallConfig]):
         if self.is_primary:
             for warning in problems.warnings:
                 log.warning(warning.format())
-        self.hall = hall.for_audience(self.preview)
-
-        # Photos are decoded here, before MkDocs cleans or writes anything, so a bad photo
-        # stops the build with the previous site intact. The other languages' builds start
-        # after this and find every photo in the cache (hall/media.py): they decode nothing.
-        downloads = () if self.kiosk else download_photo_files(self.hall)  # no downloads on a kiosk
-        self.media: MediaPlan = plan_media(self.root, published_photo_files(self.hall), downloads=downloads)
-        if not (self.media.problems and self.media.problems.errors):
-            self.media = plan_crops(self.media, cover_photos(self.hall))  # cards, attract screen
-        if self.media.problems and self.media.problems.errors:
-            raise PluginError("\n" + self.media.problems.format())
-        if self.is_primary and self.media.problems:
-            for warning in self.media.problems.warnings:
-                log.warning(warning.format())
         self._plan_language(config, languages, problems)
-        for path in self.handoffs:
-            write_handoff(path, (self.hall, self.media))
 
         if self.is_primary and self.command == "build" and self.config.atomic:
             self.final_site_dir = Path(config.site_dir).resolve()
             config.site_dir = str(self.final_site_dir.with_name(f".{self.final_site_dir.name}.building-{uuid.uuid4().hex[:8]}"))
         return config
+
+    def _plan_photos(self) -> MediaPlan:
+        """Photos are decoded here, before MkDocs cleans or writes anything, so a bad photo
+        stops the build with the previous site intact. The other languages' builds start
+        after this and find every photo in the cache (hall/media.py): they decode nothing."""
+        downloads = () if self.kiosk else download_photo_files(self.hall)  # no downloads on a kiosk
+        media = plan_media(self.root, published_photo_files(self.hall), downloads=downloads)
+        if not (media.problems and media.problems.errors):
+            media = plan_crops(media, cover_photos(self.hall))  # cards, attract screen
+        if media.problems and media.problems.errors:
+            raise PluginError("\n" + media.problems.format())
+        if self.is_primary and media.problems:
+            for warning in media.problems.warnings:
+                log.warning(warning.format())
+        return media
 
     def _plan_language(self, config: MkDocsConfig, languages: tuple[str, ...], problems: ProblemLog) -> None:
         """This language's pages, navigation and settings, from the loaded hall and photos."""
@@ -202,12 +207,19 @@ class HallPlugin(BasePlugin[HallConfig]):
             markdown = rewrite_body_images(markdown, spec.source_file, self.media.images, prefix)
         return _STAFF_LINK.sub(lambda m: f"{m.group(1)}{m.group(2)}index.md{m.group(3) or ''})", markdown)
 
+    # Pages in the navigation have chrome of their own (marked active; previous/next).
+    def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
+        self.nav_urls = {page.url for page in nav.pages}
+        return nav
+
     # Global template data: UI strings, footer filing numbers, this build's language.
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         languages = tuple(self.config.languages)
+        env.globals["hall_cached"] = FragmentCache(getattr(self, "nav_urls", set()))  # fragments.py
         env.globals["hall_t"] = catalog(self.language, languages[0])
         env.bytecode_cache = jinja_cache(self.root)  # compile templates once, not on every (re)build
         env.filters["hall_url"] = _site_url_filter
+        env.filters["hall_srcset"] = _srcset_filter
         env.globals["hall_site"] = {
             "language": self.language,
             "html_lang": HTML_LANG.get(self.language, self.language),
@@ -346,9 +358,20 @@ class HallPlugin(BasePlugin[HallConfig]):
 def _site_url_filter(context, path: str) -> str:
     """A path from this language's site root (may start with ../ for shared media) made
     relative to the current page; MkDocs' own `url` filter mangles such paths."""
+    return _from_site_root(context.get("base_url") or ".", path)
+
+
+@pass_context
+def _srcset_filter(context, srcset: str) -> str:
+    """``a.jpg 480w, b.jpg 960w`` with each URL made relative to the current page."""
+    base = context.get("base_url") or "."
+    return ", ".join(f"{_from_site_root(base, url)} {width}" for url, _, width in
+                     (item.rpartition(" ") for item in srcset.split(", ")))
+
+
+def _from_site_root(base: str, path: str) -> str:
     if not path or "://" in path or path.startswith(("/", "#", "data:")):
         return path
-    base = context.get("base_url") or "."
     joined = posixpath.normpath(posixpath.join(base, path))
     return joined + "/" if path.endswith("/") and not joined.endswith("/") else joined
 
