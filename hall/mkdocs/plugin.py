@@ -88,6 +88,7 @@ class HallPlugin(BasePlugin[HallConfig]):
         if handoff and not self.is_primary:  # the primary has loaded, checked and planned it all
             self.hall, self.media = read_handoff(Path(handoff))
             self._plan_language(config, languages, ProblemLog(self.root))
+            _build_markdown_extensions_once(config)
             return config
         if self.kiosk and self.is_primary and self.command == "build" and not _site_dir_given(config):
             config.site_dir = str(self.root / self.config.kiosk_site_dir)  # never overwrite the public site
@@ -113,6 +114,7 @@ class HallPlugin(BasePlugin[HallConfig]):
                 log.warning(warning.format())
         self._plan_language(config, languages, problems)
 
+        _build_markdown_extensions_once(config)
         if self.is_primary and self.command == "build" and self.config.atomic:
             self.final_site_dir = Path(config.site_dir).resolve()
             config.site_dir = str(self.final_site_dir.with_name(f".{self.final_site_dir.name}.building-{uuid.uuid4().hex[:8]}"))
@@ -374,6 +376,19 @@ def _from_site_root(base: str, path: str) -> str:
         return path
     joined = posixpath.normpath(posixpath.join(base, path))
     return joined + "/" if path.endswith("/") and not joined.endswith("/") else joined
+
+
+def _build_markdown_extensions_once(config: MkDocsConfig) -> None:
+    """Python-Markdown builds every extension anew for each page (a third of a millisecond,
+    a tenth of the Markdown time at 1500 pages); built once here, every page's Markdown
+    reuses them. Safe: each new ``Markdown()`` resets the extensions it registers."""
+    import markdown
+
+    builder = markdown.Markdown()
+    config.markdown_extensions = [
+        builder.build_extension(name, config.mdx_configs.get(name, {})) if isinstance(name, str) else name
+        for name in config.markdown_extensions
+    ]
 
 
 def _site_dir_given(config: MkDocsConfig) -> bool:
