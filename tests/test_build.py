@@ -138,6 +138,12 @@ def test_footer_shows_the_filing_numbers(site):
     assert "ICP备" in page and "公网安备" in page
 
 
+def test_copyright_names_the_hall_in_the_page_language(site):
+    assert "© X县民族团结文化展厅" in html(site, "index.html")
+    english = html(site, "en/index.html")
+    assert "© X County Ethnic Unity Cultural Exhibition Hall" in english and "© X县" not in english
+
+
 def test_each_language_has_its_own_search_index(site):
     # Pagefind bundles (hall/search.py): Chinese indexed pre-segmented as "und", English as "en".
     zh = json.loads((site / "pagefind/pagefind-entry.json").read_text(encoding="utf-8"))["languages"]

@@ -155,7 +155,10 @@ class HallPlugin(BasePlugin[HallConfig]):
         language = self.language
         config.theme["language"] = language
         names = self.config.site_name
-        config.site_name = names.get(language) or names.get(languages[0]) or config.site_name
+        primary_name = names.get(languages[0]) or config.site_name
+        config.site_name = names.get(language) or primary_name
+        if config.copyright and primary_name and primary_name in config.copyright:  # "© <the hall>" in each language
+            config.copyright = config.copyright.replace(primary_name, config.site_name)
         if config.site_url and not self.is_primary:
             config.site_url = config.site_url.rstrip("/") + f"/{language}/"
         config.nav = [_nav_entry(item) for item in self.plan.nav]
