@@ -60,11 +60,6 @@ def kiosk_strings(language: str, default_language: str = "zh") -> dict[str, str]
     return {**KIOSK_STRINGS.get(default_language, {}), **KIOSK_STRINGS.get(language, {})}
 
 
-def tag_label(tag: str) -> str:
-    """Tags are slugs in exhibit.yml (no translated labels yet): show them readably."""
-    return tag.replace("-", " ").replace("_", " ")
-
-
 def browse_view(hall: Hall, language: str, images: Mapping[str, ImageSet], media_prefix: str = "") -> dict[str, Any]:
     """One grid of every exhibit, and chips to narrow it by zone, tag or year.
 
@@ -85,8 +80,9 @@ def browse_view(hall: Hall, language: str, images: Mapping[str, ImageSet], media
                 tag_count[tag] = tag_count.get(tag, 0) + 1
             year_count[year] = year_count.get(year, 0) + 1
     zones = [{"key": z.id, "title": views.text(z.title), "count": len(z.exhibits)} for z in hall.zones if z.exhibits]
-    tags = [{"key": t, "title": tag_label(t), "count": n}
-            for t, n in sorted(tag_count.items(), key=lambda item: (-item[1], item[0]))]
+    # chips show the label of the page's language; cards are still selected by slug
+    tags = [{"key": tag["slug"], "title": tag["label"], "lang": tag["lang"], "count": tag_count[tag["slug"]]}
+            for tag in views.tags(tuple(sorted(tag_count, key=lambda t: (-tag_count[t], t))))]
     years = [
         {"key": str(y) if y is not None else "undated",
          "title": format_partial_date(PartialDate(y), language) if y is not None else strings["undated"],

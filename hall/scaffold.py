@@ -28,7 +28,9 @@ summary:
 # 在本展区参观路线中的顺序，数字小的在前。 Place in the zone's visiting route (smaller first).
 order: 100
 
-# 标签：小写英文，用逗号分隔。 Tags: lowercase English words.
+# 标签（可选）：写 exhibits/tags.yml 中的标识，用逗号分隔，如 [architecture, history]；页面显示其中的中英文名称。
+# 新标签先在 exhibits/tags.yml 中添加。
+# Tags (optional): ids from exhibits/tags.yml, comma-separated; pages show their labels. Add new tags there first.
 tags: []
 
 # draft = 草稿，只在预览中显示；写好后改为 published 才会发布。
@@ -98,6 +100,7 @@ summary:
 # Category (required): one of the ids in content/news/categories.yml: {categories}
 category: {category}
 
+# 标签（可选）：写 exhibits/tags.yml 中的标识，如 [ethnic-unity]。 Tags (optional): ids from exhibits/tags.yml.
 tags: []
 
 # draft = 草稿，只在预览中显示；写好后改为 published 才会发布。

@@ -211,7 +211,7 @@ def structured_data(
         if zone.get("title"):
             data["isPartOf"] = {"@type": "CollectionPage", "name": zone["title"], **({"url": site.url(language, zone["url"])} if site.root else {})}
         if view.get("tags"):
-            data["keywords"] = ", ".join(view["tags"])
+            data["keywords"] = ", ".join(tag["label"] for tag in view["tags"])
     elif kind == "news-item":
         data["@type"] = "NewsArticle"
         data["headline"] = title

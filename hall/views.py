@@ -78,6 +78,12 @@ class _Views:
             return HTML_LANG.get(self.language, self.language)
         return HTML_LANG.get(value.default, value.default)
 
+    def tags(self, slugs: tuple[str, ...]) -> list[dict[str, str]]:
+        """Tags as ``{slug, label, lang}``: staff write slugs, visitors read the label of
+        their language (``lang`` tells the page when it fell back to Chinese)."""
+        labels = [(slug, self.hall.tag_label(slug)) for slug in slugs]
+        return [{"slug": slug, "label": self.text(label), "lang": self.text_lang(label)} for slug, label in labels]
+
     def photo(self, photo: Photo) -> dict[str, Any]:
         """A photo for the templates: its renditions, texts, and its fixed-ratio crops
         ("card", "wide") around its focal point, each shaped like the photo itself."""
@@ -229,7 +235,7 @@ def plan_site(
                 body_fallback=fallback,
                 body_lang=HTML_LANG.get(default if fallback else language),
                 photos=[views.photo(p) for p in exhibit.images],
-                tags=list(exhibit.tags),
+                tags=views.tags(exhibit.tags),
                 related=[views.card(views.exhibits[r]) for r in exhibit.related if r in views.exhibits],
                 timeline=on_timeline.get(exhibit.id, []),
                 previous=views.card(route[index - 1]) if index > 0 else None,

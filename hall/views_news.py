@@ -144,7 +144,7 @@ def plan_news(
             body_fallback=fallback,
             body_lang=HTML_LANG.get(default if fallback else language),
             photos=[views.photo(p) for p in item.images],
-            tags=list(item.tags),
+            tags=views.tags(item.tags),
             related=[views.card(views.exhibits[r]) for r in item.related if r in views.exhibits],
             newer=cards[items[index - 1].id] if index > 0 else None,
             older=cards[items[index + 1].id] if index + 1 < len(items) else None,

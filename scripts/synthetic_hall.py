@@ -264,6 +264,17 @@ def _copy_project_frame(out_dir: Path) -> None:
             shutil.copy2(REPO / "content" / name, out_dir / "content" / name)
 
 
+#: Exhibit tags and their labels, written to exhibits/tags.yml (slug, zh, en): a tag
+#: without a label is a warning per use, thousands in a large hall.
+TAGS: tuple[tuple[str, str, str], ...] = (
+    ("architecture", "建筑", "Architecture"),
+    ("culture", "文化", "Culture"),
+    ("study", "学习", "Study"),
+    ("service", "服务", "Services"),
+    ("festival", "节庆", "Festivals"),
+    ("history", "历史", "History"),
+)
+
 #: News categories written to content/news/categories.yml: (id, zh, en).
 NEWS_CATEGORIES: tuple[tuple[str, str, str], ...] = (
     ("study", "学习宣传", "Study and outreach"),
@@ -308,6 +319,7 @@ def generate_hall(out_dir: Path, exhibits: int, news: int, seed: int = 1) -> Non
             "intro": {"zh": _zh_sentences(rng, 2) + SYNTHETIC_NOTE_ZH, "en": _en_sentences(rng, 2) + " " + SYNTHETIC_NOTE_EN},
         })
     _write(out_dir / "exhibits" / "zones.yml", "# 合成测试展厅 / synthetic test hall\n" + _dump(zones))
+    _write(out_dir / "exhibits" / "tags.yml", _dump({slug: {"zh": zh, "en": en} for slug, zh, en in TAGS}))
 
     ids = [f"{ZONES[i % len(ZONES)][0]}/exhibit-{i + 1:04d}" for i in range(exhibits)]
     for index, exhibit_id in enumerate(ids):
@@ -329,7 +341,7 @@ def generate_hall(out_dir: Path, exhibits: int, news: int, seed: int = 1) -> Non
             "summary": {"zh": _zh_sentences(rng, 2), "en": _en_sentences(rng, 2)},
             "date": date.year if rng.random() < 0.5 else f"{date.year}-{date.month:02d}",
             "order": (index // len(ZONES) + 1) * 10,
-            "tags": sorted(rng.sample(["architecture", "culture", "study", "service", "festival", "history"], 2)),
+            "tags": sorted(rng.sample([slug for slug, _zh, _en in TAGS], 2)),
             "status": "published",
             "timeline": rng.random() < 0.1,
             "images": photos,

@@ -82,6 +82,14 @@ def test_kiosk_build_has_its_own_folder_and_every_language(kiosk_project: Path) 
     assert f'<template data-hall-qr-for="{EXTERNAL}"><svg' in about
 
 
+def test_browse_tag_chips_show_labels_in_the_page_language(kiosk_project: Path) -> None:
+    kiosk = kiosk_project / "site-kiosk"
+    zh = (kiosk / "browse" / "index.html").read_text(encoding="utf-8")
+    en = (kiosk / "en" / "browse" / "index.html").read_text(encoding="utf-8")
+    assert 'data-facet="tag" data-key="miaochuan" aria-pressed="false">庙川 <span>' in zh
+    assert 'data-facet="tag" data-key="miaochuan" aria-pressed="false">Miaochuan <span>' in en
+
+
 def test_public_build_has_no_kiosk_parts(site: Path) -> None:
     home = (site / "index.html").read_text(encoding="utf-8")
     assert "hall-kiosk" not in home and "hall-attract" not in home
@@ -259,6 +267,9 @@ def test_browse_chips_narrow_the_exhibits(touch_page, kiosk_url) -> None:
     assert [c.locator(".hall-card__title").inner_text() for c in visible] == ["古建筑清真寺"]
     _tap(page, '.hall-browse__chip[data-facet="zone"][data-key="achievements"]')
     assert sum(cards.nth(i).is_visible() for i in range(total)) == 5
+    _tap(page, '.hall-browse__chip[data-facet="tag"][data-key="miaochuan"]')  # labelled 庙川, keyed by slug
+    visible = [cards.nth(i) for i in range(total) if cards.nth(i).is_visible()]
+    assert [c.locator(".hall-card__title").inner_text() for c in visible] == ["庙川新时代文明实践广场", "民族团结进步活动室"]
     _tap(page, '.hall-browse__chip[data-facet=""]')
     assert sum(cards.nth(i).is_visible() for i in range(total)) == total
 

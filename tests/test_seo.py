@@ -31,7 +31,7 @@ def test_descriptions_are_plain_and_short():
 
 
 def test_exhibit_gets_its_photo_and_a_creative_work():
-    view = {"kind": "exhibit", "summary": "始建于1373年。", "date_iso": "1373", "tags": ["architecture"],
+    view = {"kind": "exhibit", "summary": "始建于1373年。", "date_iso": "1373", "tags": [{"slug": "architecture", "label": "Architecture", "lang": "en"}],
             "zone": {"title": "历史印记", "url": "exhibits/history/"},
             "photos": [{"src": "../media/abc/mosque-1200.jpg", "alt": "清真寺外景"}]}
     seo = page_seo(SITE, "en", "exhibits/history/ming-mosque/index.html", "The Mosque", view)
@@ -45,6 +45,7 @@ def test_exhibit_gets_its_photo_and_a_creative_work():
     }
     data = json.loads(seo["json_ld"])
     assert data["@type"] == "CreativeWork" and data["temporalCoverage"] == "1373"
+    assert data["keywords"] == "Architecture"  # the label visitors read, not the slug
     assert data["provider"]["@type"] == "Museum" and data["isPartOf"]["url"] == "https://hall.example.cn/en/exhibits/history/"
 
 

@@ -24,6 +24,7 @@ HERO_FIELDS = ("title", "subtitle")
 STATUSES = ("published", "draft")
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".heic", ".heif", ".tif", ".tiff", ".gif"}
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+TAGS_FILE = "exhibits/tags.yml"
 PUBLISHED_SIDE_FILES = {"exhibit.yml"}
 
 
@@ -33,6 +34,7 @@ def load_hall(root: Path, languages: tuple[str, ...] = ("zh", "en")) -> tuple[Ha
     log = ProblemLog(root)
     loader = _Loader(root, languages, log)
     zones = loader.zones()
+    tag_labels = loader.tag_labels()
     exhibits = {e.id: e for zone in zones for e in zone.exhibits}
     home = loader.home()
     pages = loader.pages()
@@ -40,8 +42,9 @@ def load_hall(root: Path, languages: tuple[str, ...] = ("zh", "en")) -> tuple[Ha
     timeline = load_timeline(loader, exhibits, [n.id for n in news])
     achievements = load_achievements(loader)
     loader.check_references(exhibits, home)
+    loader.check_tags(tag_labels)
     hall = Hall(root, languages, tuple(zones), tuple(pages), home, news=news, news_categories=news_categories,
-                timeline=timeline, achievements=achievements)
+                timeline=timeline, achievements=achievements, tag_labels=tag_labels)
     check_hall_links(hall, log)  # body links to other entries, entries sharing an address
     return hall, log
 
@@ -59,20 +62,23 @@ class _Loader:
         self.languages = languages
         self.log = log
         self.reference_checks: list[tuple[FieldReader, str, list[str], YList | None]] = []
+        self.tag_checks: list[tuple[FieldReader, list[str], YList | None]] = []
 
     def reader(self, data: YMap, path: Path) -> FieldReader:
         return FieldReader(data, path, self.log, self.languages)
 
-    def mapping_file(self, path: Path, known: tuple[str, ...]) -> FieldReader | None:
+    def mapping_file(self, path: Path, known: tuple[str, ...] | None) -> FieldReader | None:
         """The fields of an optional YAML file holding one mapping (home.yml, timeline.yml …);
-        None when it is absent or broken (the problem is reported)."""
+        None when it is absent or broken (the problem is reported). ``known=None`` leaves
+        the keys to the caller (tags.yml, whose keys are the staff's own tags)."""
         if not path.exists():
             return None
         data = load_yaml(path, self.log)
         if not self._expect_mapping(data, path):
             return None
         fields = self.reader(data, path)
-        fields.check_known(known)
+        if known is not None:
+            fields.check_known(known)
         return fields
 
     def _expect_mapping(self, data: object, path: Path) -> bool:
@@ -204,7 +210,7 @@ class _Loader:
             date=fields.date("date"),
             era=fields.localized("era"),
             order=order if order is not None else 1000,
-            tags=tuple(fields.str_list("tags")),
+            tags=self.tags(fields),
             status=fields.choice("status", STATUSES, "published"),  # type: ignore[arg-type]
             images=tuple(images),
             related=tuple(related),
@@ -318,6 +324,66 @@ class _Loader:
                 "To show it, add it under images in exhibit.yml; otherwise move it elsewhere.",
                 level="warning",
             )
+
+    # -- tags -----------------------------------------------------------------------------
+
+    def tag_labels(self) -> dict[str, Localized]:
+        """exhibits/tags.yml, ``slug: {zh: …, en: …}``: entries carry slugs, visitors read
+        labels in their language. Absent file: no labels (each tag used is then warned about)."""
+        fields = self.mapping_file(self.root / TAGS_FILE, None)
+        if fields is None:
+            return {}
+        labels: dict[str, Localized] = {}
+        for key, value in fields.data.items():
+            slug = str(key)
+            if not SLUG.match(slug):
+                fields.report(
+                    key, "tag.id", f"标签“{slug}”只能用小写英文字母、数字和连字符（中文名称写在后面的 zh 中）。",
+                    f"The tag “{slug}” may use only lowercase letters, digits and hyphens (its labels go in zh and en).",
+                    "例如 activity-room: {zh: 活动室, en: Activity room}。",
+                    "For example: activity-room: {zh: 活动室, en: Activity room}.",
+                )
+                continue
+            if value in (None, ""):
+                fields.report(
+                    key, "tag.label", f"标签“{slug}”没有写名称。", f"The tag “{slug}” has no label.",
+                    f"写成 {slug}: {{zh: 中文名称, en: English label}}。",
+                    f"Write it as {slug}: {{zh: 中文名称, en: English label}}.",
+                )
+                continue
+            label = fields.localized(key, required=True)
+            if label:
+                labels[slug] = label
+        return labels
+
+    def tags(self, fields: FieldReader) -> tuple[str, ...]:
+        """The ``tags`` of an exhibit or news item, remembered for ``check_tags``."""
+        tags = fields.str_list("tags")
+        self.tag_checks.append((fields, tags, fields.data.get("tags")))
+        return tuple(tags)
+
+    def check_tags(self, labels: dict[str, Localized]) -> None:
+        """A tag missing from tags.yml is a warning, not an error: the page still shows
+        it, readably but untranslated, and staff may add the label later."""
+        known = list(labels)
+        for fields, tags, node in self.tag_checks:
+            for index, tag in enumerate(tags):
+                if tag in labels:
+                    continue
+                guess = closest(tag, known)
+                mark = node.mark_of(index) if isinstance(node, YList) else None
+                readable = tag.replace("-", " ")
+                example_zh = f"{tag}: {{zh: 中文名称, en: English label}}"
+                self.log.report(
+                    "tag.unknown", fields.path,
+                    f"标签“{tag}”不在 {TAGS_FILE} 中，页面上只能显示为“{readable}”。",
+                    f"The tag “{tag}” is not in {TAGS_FILE}, so pages show it as “{readable}”.",
+                    f"你是不是想写“{guess}”？如果是新标签，请在 {TAGS_FILE} 中添加一行 {example_zh}。" if guess
+                    else f"在 {TAGS_FILE} 中添加一行 {example_zh}。",
+                    f"Did you mean “{guess}”? If it is a new tag, add a line `{example_zh}` to {TAGS_FILE}." if guess
+                    else f"Add a line `{example_zh}` to {TAGS_FILE}.",
+                    line=mark.line if mark else None, column=mark.column if mark else None, level="warning",
+                )
 
     # -- home and pages -------------------------------------------------------------------
 

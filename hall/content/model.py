@@ -115,6 +115,8 @@ class Hall:
     news_categories: tuple[Any, ...] = ()
     timeline: Any = None
     achievements: Any = None
+    # exhibits/tags.yml: each tag slug's label per language (hall/content/loader.py)
+    tag_labels: Mapping[str, Localized] = field(default_factory=dict)
 
     @property
     def default_language(self) -> str:
@@ -123,6 +125,15 @@ class Hall:
     @property
     def exhibits(self) -> dict[str, Exhibit]:
         return {e.id: e for zone in self.zones for e in zone.exhibits}
+
+    def tag_label(self, slug: str) -> Localized:
+        """What visitors read for a tag: its label from tags.yml, else the slug made readable
+        (the same text in every language, so it never claims to be an untranslated fallback)."""
+        label = self.tag_labels.get(slug)
+        if label:
+            return label
+        readable = slug.replace("-", " ").replace("_", " ")
+        return Localized({language: readable for language in self.languages}, self.default_language)
 
     def for_audience(self, include_drafts: bool) -> "Hall":
         """The hall as published (drafts removed, with links to them) or as previewed."""

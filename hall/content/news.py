@@ -233,7 +233,7 @@ def load_news_item(loader: "_Loader", folder: Path, categories: tuple[NewsCatego
         category=category,
         images=tuple(images),
         cover_file=cover_file,
-        tags=tuple(fields.str_list("tags")),
+        tags=loader.tags(fields),
         related=tuple(related),
         status=fields.choice("status", STATUSES, "published"),  # type: ignore[arg-type]
         timeline=bool(fields.get("timeline", bool)),
