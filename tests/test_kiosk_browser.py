@@ -297,3 +297,116 @@ def test_screenshots_fit_the_screen(browser, kiosk_url, viewport, tmp_path_facto
             assert languages.count() == 2 and all(languages.nth(i).is_visible() for i in range(2))
     context.close()
     print(f"kiosk screenshots: {folder}")
+
+
+# ---------- portrait screens: every section and every control in reach ----------
+
+PORTRAIT_SCREENS = {"1080x1920": PORTRAIT, "768x1366": {"width": 768, "height": 1366}}
+TIMELINE = "timeline/"
+
+# Every visible control a finger can hit. a[href] only: an <a> without href is not a control.
+# Nothing is exempt, not even links in running text: the kiosk CSS pads those to 48 px.
+_CONTROLS = """() => {
+  const out = [];
+  const selector = 'a[href], button, input, select, summary, [role=button], label[for]';
+  for (const el of document.querySelectorAll(selector)) {
+    const r = el.getBoundingClientRect();
+    const style = getComputedStyle(el);
+    if (r.width === 0 || r.height === 0 || style.visibility === 'hidden' || el.closest('[hidden]')) continue;
+    out.push({what: el.tagName.toLowerCase() + (el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\\s+/).join('.') : ''),
+              text: (el.innerText || el.getAttribute('aria-label') || el.value || '').trim().replace(/\\s+/g, ' ').slice(0, 30),
+              width: Math.round(r.width * 10) / 10, height: Math.round(r.height * 10) / 10});
+  }
+  return out;
+}"""
+
+_TABS = """() => {
+  const list = document.querySelector('.md-tabs__list');
+  const links = [...document.querySelectorAll('.md-tabs__link')];
+  return {
+    shown: !!list && list.getBoundingClientRect().height > 0,
+    scrollWidth: list.scrollWidth, clientWidth: list.clientWidth,
+    pageWidth: document.documentElement.scrollWidth,
+    outside: links.map(a => ({text: a.innerText.trim(), left: a.getBoundingClientRect().left, right: a.getBoundingClientRect().right}))
+                  .filter(t => t.left < 0 || t.right > window.innerWidth),
+    count: links.length,
+  };
+}"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("language", ["", "en/"], ids=["zh", "en"])
+@pytest.mark.parametrize("screen", PORTRAIT_SCREENS)
+def test_portrait_kiosk_shows_every_tab_and_only_large_targets(browser, kiosk_url, screen, language, tmp_path_factory) -> None:
+    """Home, timeline and an exhibit on portrait screens: the tabs wrap instead of scrolling
+    sideways (the English ones needed 1115 px), and every control is at least 48×48 px."""
+    viewport = PORTRAIT_SCREENS[screen]
+    folder = tmp_path_factory.mktemp(f"kiosk-portrait-{screen}-{language.strip('/') or 'zh'}")
+    context = browser.new_context(viewport=viewport, has_touch=True)
+    page = context.new_page()
+    problems: list[str] = []
+    for name, path in [("home", ""), ("timeline", TIMELINE), ("exhibit", EXHIBIT)]:
+        page.goto(kiosk_url + language + path, wait_until="networkidle")
+        page.screenshot(path=str(folder / f"{name}.png"))
+        tabs = page.evaluate(_TABS)
+        assert tabs["shown"] and tabs["count"] >= 9, (name, tabs)
+        if tabs["scrollWidth"] > tabs["clientWidth"] or tabs["outside"]:
+            problems.append(f"{name}: tabs scroll sideways ({tabs['scrollWidth']} > {tabs['clientWidth']} px), "
+                            f"off-screen: {tabs['outside']}")
+        if tabs["pageWidth"] > viewport["width"]:
+            problems.append(f"{name}: page is {tabs['pageWidth']} px wide on a {viewport['width']} px screen")
+        controls = page.evaluate(_CONTROLS)
+        assert len(controls) >= 15, (name, controls)
+        small = [c for c in controls if c["width"] < 48 or c["height"] < 48]
+        problems.extend(f"{name}: {c['what']} {c['text']!r} is {c['width']}×{c['height']} px" for c in small)
+    context.close()
+    print(f"kiosk portrait screenshots: {folder}")
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.browser
+def test_timeline_filter_chips_work_by_touch(kiosk_url, browser) -> None:
+    """The group filter's checkboxes are drawn as whole chips on the kiosk: a tap anywhere on
+    one toggles its group, and the chip is the 48 px target, not a 26 px box beside a label."""
+    context = browser.new_context(viewport=PORTRAIT_SCREENS["768x1366"], has_touch=True)
+    page = context.new_page()
+    page.goto(kiosk_url + "en/" + TIMELINE)
+    events = page.locator(".hall-timeline .hall-event")
+    total = events.count()
+    history = page.locator('.hall-timeline-filter input[value="history"]')
+    box = history.bounding_box()
+    assert box["width"] >= 96 and box["height"] >= 48, box  # the chip, not the browser's box
+    chip = page.locator('.hall-timeline-filter__option:has(input[value="history"])').bounding_box()
+    assert abs(chip["width"] - box["width"]) < 1 and abs(chip["height"] - box["height"]) < 1
+    assert page.locator(".hall-event__anchor").first.is_hidden()  # no permalinks: no address bar
+    _tap(page, '.hall-timeline-filter input[value="history"]')
+    assert not history.is_checked()
+    hidden = sum(events.nth(i).is_hidden() for i in range(total))
+    assert 0 < hidden < total
+    assert page.locator(".hall-event--history").first.is_hidden()
+    _tap(page, '.hall-timeline-filter input[value="history"]')
+    assert history.is_checked() and all(events.nth(i).is_visible() for i in range(total))
+    context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("screen", PORTRAIT_SCREENS)
+def test_kiosk_lightbox_controls_are_large_and_arrows_show_on_touch(browser, kiosk_url, screen) -> None:
+    """PhotoSwipe's 50×60 px close button and its arrows (hidden on touch screens) are made
+    for a mouse; on the kiosk the close button is ≥ 72 px and the next arrow is shown."""
+    context = browser.new_context(viewport=PORTRAIT_SCREENS[screen], has_touch=True)
+    page = context.new_page()
+    page.goto(kiosk_url + "en/" + EXHIBIT, wait_until="networkidle")
+    _tap(page, "a.hall-figure__zoom")
+    page.wait_for_selector("[data-hall-lightbox-state=open]", timeout=5000)
+    close = page.locator(".pswp__button--close").bounding_box()
+    assert close["width"] >= 72 and close["height"] >= 72, close
+    following = page.locator(".pswp__button--arrow--next")
+    assert following.is_visible()
+    arrow = following.bounding_box()
+    assert arrow["width"] >= 72 and arrow["height"] >= 72, arrow
+    assert page.locator(".pswp__counter").evaluate("e => parseFloat(getComputedStyle(e).fontSize)") >= 24
+    counter = page.locator(".pswp__counter").inner_text().replace(" ", "")
+    following.tap()
+    page.wait_for_function("c => document.querySelector('.pswp__counter').textContent.replace(/\\s/g, '') !== c", arg=counter)
+    context.close()
