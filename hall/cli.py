@@ -300,5 +300,13 @@ def main(argv: list[str] | None = None) -> int:
         return 3
 
 
+def run() -> None:
+    """The ``hall`` command: ``main``, then end the process at once (a finished build's
+    objects need no tearing down; hall/mkdocs/quick_exit.py)."""
+    from .mkdocs.quick_exit import exit_now
+
+    exit_now(main())
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    run()

@@ -106,4 +106,6 @@ def _main(argv: list[str]) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(_main(sys.argv[1:]))
+    from .quick_exit import exit_now
+
+    exit_now(_main(sys.argv[1:]))  # no interpreter teardown: the parent is waiting for this process

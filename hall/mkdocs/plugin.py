@@ -40,6 +40,7 @@ from ..search import build_index, search_pages
 from ..views_news import write_news_feeds
 from .config import HallConfig
 from .fragments import FragmentCache
+from .quick_exit import after_mkdocs_build
 from .languages import (ENV_HANDOFF, ENV_LANGUAGE, ENV_PREVIEW, LanguageBuild, handoff_path, read_handoff,
                         start_language_build, write_handoff)
 from .preview import (ENV_SERVE, Background, finish_other_languages, jinja_cache, restore_outputs,
@@ -345,6 +346,11 @@ class HallPlugin(BasePlugin[HallConfig]):
             path.unlink(missing_ok=True)
             path.with_suffix(".partial").unlink(missing_ok=True)
         self.handoffs = []
+
+    # `mkdocs build` is finished: skip tearing the interpreter down (hall/mkdocs/quick_exit.py).
+    def on_shutdown(self) -> None:
+        if self.command == "build":
+            after_mkdocs_build()
 
     # A failed build leaves the previous site untouched: drop the staging folder and children.
     def on_build_error(self, *, error: Exception) -> None:
