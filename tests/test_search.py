@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import random
 import re
 from pathlib import Path
@@ -9,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from hall.search import (
-    SearchPage, desegment, index_language, index_tokens, prepare_page, query_tokens, search_pages,
-    segment_html, segment_query, segment_text,
+    SearchPage, _written, desegment, han_characters, index_language, index_tokens, prepare_page, query_tokens,
+    search_pages, segment_html, segment_query, segment_text,
 )
 from hall.views import PageSpec
 from scripts.search_eval import Truth, article_text, load_queries
@@ -24,10 +25,12 @@ def test_index_tokens_are_bigrams_then_last_character():
     assert segment_text("始建于1373年。") == " 始建 建于 于 1373 年 。"
 
 
-def test_query_tokens_are_bigrams_or_the_character():
+def test_query_tokens_are_bigrams_covering_the_run_or_the_character():
     assert query_tokens("清真寺") == ["清真", "真寺"]
+    assert query_tokens("民族团结") == ["民族", "团结"]
+    assert query_tokens("明洪武六年") == ["明洪", "武六", "六年"]
     assert query_tokens("寺") == ["寺"]
-    assert segment_query("民族团结  Mosques 1373年") == "民族 族团 团结 Mosques 1373 年"
+    assert segment_query("民族团结  Mosques 1373年") == "民族 团结 Mosques 1373 年"
     assert segment_query("  ") == ""
 
 
@@ -67,6 +70,11 @@ def test_desegment_gives_the_text_back(text):
     assert desegment(indexed) == text
 
 
+def test_han_characters_lists_each_character_once():
+    assert han_characters('<p>民族&amp;团结</p><b>民族</b> mosque <img alt="寺">') == "团 寺 族 民 结"
+    assert han_characters("<p>mosque</p>") == ""
+
+
 def test_segment_html_keeps_tags_scripts_and_attributes():
     html = '<h2 id="_1" title="清真寺">清真寺</h2><script>var a = "民族";</script><p>民族<b>团结</b></p>'
     out = segment_html(html)
@@ -81,9 +89,12 @@ def test_prepare_page_marks_the_article_and_adds_meta():
             '</body></html>')
     out = prepare_page(html, SearchPage("exhibits/a/index.html", "古建筑清真寺", "exhibit", "历史印记"))
     assert 'data-pagefind-body data-pagefind-filter="kind:exhibit"' in out
+    assert "<header>" not in out  # only the article is copied for Pagefind
     assert "<h1> 古建 建筑 筑清 清真 真寺 寺 </h1>" in out
     assert '<span data-pagefind-meta="title">古建筑清真寺</span>' in out
     assert '<span data-pagefind-meta="section">历史印记</span>' in out
+    # every Han character of the article once, for one-character queries (not the header's)
+    assert '<span data-pagefind-meta="han">于 六 古 始 寺 年 建 明 武 洪 清 真 筑</span>' in out
     assert prepare_page("<html><body><p>no article</p></body></html>", SearchPage("x", "x", "page")) is None
 
 
@@ -130,3 +141,23 @@ def test_truth_finds_words_inside_words_and_stems():
     assert en.pages("performance") == {"/a/"}
     assert en.pages("mosques") == {"/b/"}
     assert article_text('<article class="md-content__inner"><p>x</p><nav class="hall-route">y</nav></article>') == "x"
+
+
+def test_index_writing_waits_until_no_file_is_empty(tmp_path):
+    """Pagefind answers before its writes are done; stopping it then left empty files."""
+    (tmp_path / "pagefind.js").write_text("x")
+    (tmp_path / "index").mkdir()
+    chunk = tmp_path / "index" / "und_1.pf_index"
+    chunk.touch()
+
+    async def write_late():
+        await asyncio.sleep(0.1)
+        chunk.write_bytes(b"data")
+
+    async def both():
+        await asyncio.gather(_written(tmp_path), write_late())
+
+    asyncio.run(both())
+    chunk.write_bytes(b"")
+    with pytest.raises(RuntimeError):
+        asyncio.run(_written(tmp_path, timeout=0.1))

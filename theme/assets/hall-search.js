@@ -2,19 +2,23 @@
 //
 // The index (pagefind/ under this language's root) is imported only when the visitor
 // opens search; a page load fetches none of it. The query is segmented exactly as
-// hall/search.py's segment_query does (tests/test_search.py checks both agree):
-// a run of Han characters becomes its character bigrams, a single character stays.
-// Excerpts come back segmented (民族 族团 团结 结) and are joined back for display.
+// hall/search.py's segment_query does (tests/test_search_browser.py checks both agree):
+// a run of Han characters becomes bigrams covering it, a single character stays, and
+// Pagefind is kept from splitting them again (openPagefind). Excerpts come back
+// segmented (民族 族团 团结 结) and are joined back for display.
 
 const HAN = "\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff\\u{20000}-\\u{3134f}";
 const HAN_RUN = new RegExp(`[${HAN}]+`, "gu");
 const HAN_ONLY = new RegExp(`^[${HAN}]+$`, "u");
 
+/** Bigrams covering a run of Han characters, every other one and the last, or the
+ *  character itself (hall/search.py query_tokens). */
 function queryTokens(run) {
   const chars = [...run];
   if (chars.length === 1) return chars;
   const out = [];
-  for (let i = 0; i < chars.length - 1; i++) out.push(chars[i] + chars[i + 1]);
+  for (let i = 0; i < chars.length - 1; i += 2) out.push(chars[i] + chars[i + 1]);
+  if (chars.length % 2) out.push(chars[chars.length - 2] + chars[chars.length - 1]);
   return out;
 }
 
@@ -54,6 +58,35 @@ export function desegment(pieces) {
     afterHan = han;
   }
   return out;
+}
+
+/** The language our index is written in, from the page's: Chinese, Japanese and Thai
+ *  are pre-segmented at build time and indexed as "und" (hall/search.py index_language). */
+export function indexLanguage(pageLanguage) {
+  return /^(zh|ja|th)(-|$)/i.test(pageLanguage || "") ? "und" : pageLanguage;
+}
+
+/** This language's Pagefind bundle, imported and started, ready for segmentQuery() terms.
+ *
+ *  Pagefind takes the query's language from <html lang>, not from the index, and for zh
+ *  splits the query again with Intl.Segmenter: 固原 → 固 原. Our bigrams then become
+ *  one-character prefix searches, and Pagefind loads only the one index chunk where the
+ *  bare character would sit, while the bigrams that extend it (固原) are often in the
+ *  next chunk: at 1000 exhibits 固原 found 23 of its 266 pages. So Pagefind is started
+ *  while <html lang> reads the index's language, and the page's is put back at once
+ *  (in the same task: nothing renders in between). */
+export async function openPagefind(bundleUrl, options = {}) {
+  const pagefind = await import(bundleUrl);
+  await pagefind.options(options);
+  const html = document.documentElement;
+  const lang = html.getAttribute("lang");
+  html.setAttribute("lang", indexLanguage(lang) || "unknown");
+  try {
+    pagefind.init();  // reads <html lang> before its first await
+  } finally {
+    if (lang === null) html.removeAttribute("lang"); else html.setAttribute("lang", lang);
+  }
+  return pagefind;
 }
 
 /** desegment() on plain text, for titles and tests. */
@@ -110,6 +143,12 @@ function excerptNode(html, query) {
 
 const PAGE_SIZE = 10;
 
+/** A performance mark (hall-search:open, :searched, :shown): scripts/bench_search.py reads
+ *  them to tell Pagefind's start-up and search from our own code. */
+function mark(name) {
+  performance.mark(`hall-search:${name}`);
+}
+
 class HallSearch {
   constructor(root) {
     this.root = root;
@@ -123,6 +162,7 @@ class HallSearch {
     this.more = root.querySelector(".hall-search__more");
     this.kindsBox = root.querySelector(".hall-search__kinds");
     this.kind = "";
+    this.kinds = null;
     this.pagefind = null;
     this.loading = null;
     this.results = [];
@@ -181,12 +221,12 @@ class HallSearch {
 
   load() {
     if (!this.loading) {
+      mark("open");
       this.say(this.strings.loading);
-      this.loading = import(this.bundle.href).then(async (pagefind) => {
-        // Result URLs are relative to this language's root (the folder holding pagefind/).
-        await pagefind.options({ baseUrl: new URL("..", this.bundle).pathname, excerptLength: 28 });
+      // Result URLs are relative to this language's root (the folder holding pagefind/).
+      const options = { baseUrl: new URL("..", this.bundle).pathname, excerptLength: 28 };
+      this.loading = openPagefind(this.bundle.href, options).then((pagefind) => {
         this.pagefind = pagefind;
-        this.showKinds().catch((error) => console.error(error));  // off the first query's path
         if (!this.input.value.trim()) this.say(this.strings.prompt);
         return pagefind;
       }).catch((error) => {
@@ -240,28 +280,40 @@ class HallSearch {
       const pagefind = await this.load();
       if (!pagefind || serial !== this.serial) return;
       const search = await pagefind.search(query, { filters: this.kind ? { kind: this.kind } : {} });
+      mark("searched");
       if (serial !== this.serial || !search) return;
       this.results = search.results;
       this.shown = 0;
       this.list.replaceChildren();
       await this.render(false);
+      if (!this.kinds) this.kinds = this.showKinds().catch((error) => console.error(error));  // after the first results
     } finally {
       if (serial === this.serial) this.busy = false;
     }
   }
 
+  /** The next PAGE_SIZE results: their fragments are fetched at once, and each result is
+   *  shown as soon as it and those before it have arrived (the first one does not wait
+   *  for the tenth). */
   async render(more) {
     const serial = this.serial;
-    const slice = this.results.slice(this.shown, this.shown + PAGE_SIZE);
-    const data = await Promise.all(slice.map((r) => r.data()));
-    if (serial !== this.serial) return;
-    const count = this.results.length;
-    this.say(count === 0 ? this.strings.none : count === 1 ? this.strings.one : this.strings.other.replace("#", count));
-    data.forEach((d) => this.list.append(this.item(d)));
-    const firstNew = this.list.children[this.shown]?.querySelector("a");
+    const first = this.shown;
+    const slice = this.results.slice(first, first + PAGE_SIZE);
+    const data = slice.map((r) => r.data());
     this.shown += slice.length;
+    const count = this.results.length;
+    for (const [i, pending] of data.entries()) {
+      const d = await pending;
+      if (serial !== this.serial) return;
+      if (i === 0) this.say(count === 1 ? this.strings.one : this.strings.other.replace("#", count));
+      this.list.append(this.item(d));
+      if (i === 0) {
+        mark("shown");
+        if (more) this.list.lastElementChild.querySelector("a")?.focus();
+      }
+    }
+    if (!slice.length) this.say(this.strings.none);
     this.more.hidden = this.shown >= count;
-    if (more && firstNew) firstNew.focus();
   }
 
   item(d) {
@@ -278,7 +330,7 @@ class HallSearch {
     const article = document.createElement("article");
     article.className = "md-search-result__article md-typeset";
     const h = document.createElement("h1");
-    h.textContent = d.meta.title || desegmentText(d.meta.title || "");
+    h.textContent = d.meta.title || "";
     article.append(h);
     const section = [this.strings.kinds[d.meta.kind] || "", d.meta.section || ""].filter(Boolean).join(" · ");
     if (section) {
