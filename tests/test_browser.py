@@ -41,3 +41,15 @@ def test_pages_make_no_request_outside_the_site(page, site_url, path):
     page.wait_for_timeout(300)
     hosts = {urlsplit(url).hostname for url in requests if not url.startswith("data:")}
     assert hosts == {"127.0.0.1"}, requests
+
+
+def test_page_load_fetches_no_sitemap(page, site_url):
+    """Material would fetch sitemap.xml beside every <link rel="alternate"> (the news feeds)
+    on each page load; theme/main.html hides those links from it while it starts."""
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(f"{site_url}exhibits/history/ming-mosque/")
+    page.wait_for_load_state("networkidle")
+    assert not [url for url in requests if "sitemap" in url], requests
+    rels = page.eval_on_selector_all("link[type$='+xml']", "links => links.map(l => l.rel)")
+    assert rels == ["alternate", "alternate"]  # RSS and Atom, for feed readers, as written
