@@ -43,6 +43,7 @@ _SPACE = re.compile(r"\s+")
 # Tags whose text is never page text.
 _SKIP_TAGS = ("script", "style", "template", "noscript", "svg")
 _TAG = re.compile(r"<!--.*?-->|<[^>]*>", re.S)
+_TAG_NAME = re.compile(r"</?\s*([a-zA-Z0-9-]+)")
 
 # Parts of a page that repeat other pages (route, related cards, breadcrumbs, TOC):
 # indexing them would list a page for its neighbour's title.
@@ -117,7 +118,7 @@ def segment_html(html: str) -> str:
         out.append(text if skip else segment_text(text))
         tag = match.group()
         out.append(tag)
-        name = re.match(r"</?\s*([a-zA-Z0-9-]+)", tag)
+        name = _TAG_NAME.match(tag)
         if name:
             lowered = name.group(1).lower()
             if skip is None and lowered in _SKIP_TAGS and not tag.startswith("</") and not tag.endswith("/>"):

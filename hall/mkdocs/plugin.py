@@ -63,6 +63,7 @@ class HallPlugin(BasePlugin[HallConfig]):
         self.pages: dict[str, PageSpec] = {}
         self.background = Background()
         self.handoffs: list[Path] = []  # the loaded hall, pickled for the other languages' builds
+        self.nav_urls: set[str] = set()  # pages in the navigation (their chrome is their own)
 
     # Remember whether this is a preview (`serve`), which shows drafts.
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -222,7 +223,7 @@ class HallPlugin(BasePlugin[HallConfig]):
     # Global template data: UI strings, footer filing numbers, this build's language.
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         languages = tuple(self.config.languages)
-        env.globals["hall_cached"] = FragmentCache(getattr(self, "nav_urls", set()))  # fragments.py
+        env.globals["hall_cached"] = FragmentCache(self.nav_urls)  # fragments.py
         env.globals["hall_t"] = catalog(self.language, languages[0])
         env.bytecode_cache = jinja_cache(self.root)  # compile templates once, not on every (re)build
         env.filters["hall_url"] = _site_url_filter
