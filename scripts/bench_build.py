@@ -379,7 +379,7 @@ def write_report(results: list[SizeResult], profiles: list[dict], meta: dict, md
             lines += ["", "Top functions by self time: " + "; ".join(
                 f"`{t['function']}` {t['self_s']:.2f} s" for t in prof["top_self_time"][:8]) + ".", ""]
     if notes:
-        lines += ["## Analysis", "", notes.strip(), ""]
+        lines += ["", "## Analysis", "", notes.strip(), ""]
     md.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
