@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import random
 import re
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -157,7 +158,9 @@ def test_index_writing_waits_until_no_file_is_empty(tmp_path):
     async def both():
         await asyncio.gather(_written(tmp_path), write_late())
 
-    asyncio.run(both())
+    # In a thread of its own: the browser tests' Playwright keeps an event loop running here.
+    with ThreadPoolExecutor(max_workers=1) as thread:
+        thread.submit(asyncio.run, both()).result()
     chunk.write_bytes(b"")
     with pytest.raises(RuntimeError):
         asyncio.run(_written(tmp_path, timeout=0.1))
