@@ -220,7 +220,7 @@ def cmd_kiosk(args: argparse.Namespace) -> int:
 def cmd_prune_media(args: argparse.Namespace) -> int:
     """Delete cached photo derivatives that no photo of the hall (drafts included) uses."""
     from .media import prune_cache
-    from .views import download_photo_files, published_photo_files
+    from .views import cover_photos, download_photo_files, published_photo_files
 
     config_file = _config_file(args)
     hall, log = load_hall(config_file.parent, _languages(config_file))
@@ -228,7 +228,8 @@ def cmd_prune_media(args: argparse.Namespace) -> int:
         print(log.format(), file=sys.stderr)
         _say("内容有错误，为免误删，未清理缓存。", "The content has errors; the cache was left as it is.", sys.stderr)
         return 1
-    removed = prune_cache(config_file.parent, published_photo_files(hall), downloads=download_photo_files(hall))
+    removed = prune_cache(config_file.parent, published_photo_files(hall), downloads=download_photo_files(hall),
+                          crops=cover_photos(hall))
     _say(f"已清理 {removed} 个不再使用的图片缓存。", f"Removed {removed} unused photo cache entries.")
     return 0
 

@@ -309,9 +309,7 @@ def plan_crops(
         if image is None or largest is None:
             continue
         base = copies[largest.url]
-        spec = json.dumps({"focus": [round(focus[0], 3), round(focus[1], 3)], "crops": settings.crops,
-                           "q": [settings.webp_quality, settings.jpeg_quality]})
-        name = "crop-" + hashlib.sha256(spec.encode()).hexdigest()[:12]
+        name = crop_folder_name(focus, settings)
         folder = base.parent / name
         if not (folder / "meta.json").exists():
             _cut_crops(base, folder, focus, settings)
@@ -328,6 +326,13 @@ def plan_crops(
             variants[crop] = tuple(renditions)
         images[source] = replace(image, crops={**image.crops, focus: variants})
     return replace(plan, images=images, copies=copies)
+
+
+def crop_folder_name(focus: tuple[float, float], settings: MediaSettings) -> str:
+    """The cache sub-folder of one focal point's crops (beside the photo's renditions)."""
+    spec = json.dumps({"focus": [round(focus[0], 3), round(focus[1], 3)], "crops": settings.crops,
+                       "q": [settings.webp_quality, settings.jpeg_quality]})
+    return "crop-" + hashlib.sha256(spec.encode()).hexdigest()[:12]
 
 
 def crop_box(width: int, height: int, ratio: float, focus: tuple[float, float]) -> tuple[int, int, int, int]:
@@ -395,10 +400,13 @@ def write_media(plan: MediaPlan, site_dir: Path) -> None:
 
 
 def prune_cache(root: Path, keep: Iterable[str], settings: MediaSettings | None = None,
-                *, downloads: Iterable[str] = (), cache_dir: Path | None = None) -> int:
+                *, downloads: Iterable[str] = (), crops: Iterable[tuple[str, tuple[float, float]]] | None = None,
+                cache_dir: Path | None = None) -> int:
     """Delete cache entries that none of the photos in ``keep`` (repository-relative paths,
-    as given to ``plan_media``) uses with these settings, and full-size downloads that no
-    photo in ``downloads`` asks for any more. Returns the number removed."""
+    as given to ``plan_media``) uses with these settings, full-size downloads that no
+    photo in ``downloads`` asks for any more and, when ``crops`` is given (photo, focal
+    point pairs, as given to ``plan_crops``), crops of focal points no photo has any
+    more. Returns the number removed."""
     settings = settings or MediaSettings()
     root = Path(root)
     cache = Path(cache_dir) if cache_dir else cache_root(root)
@@ -409,6 +417,10 @@ def prune_cache(root: Path, keep: Iterable[str], settings: MediaSettings | None 
     downloads = set(downloads)
     wanted: set[str] = set()
     wanted_originals: set[str] = set()
+    focus_of: dict[str, set[tuple[float, float]]] = {}
+    for source, focus in crops or ():
+        focus_of.setdefault(source, set()).add(focus)
+    wanted_crops: dict[str, set[str]] = {}  # cache key -> crop folders still used
     for source in set(keep):
         path = root / source
         try:
@@ -420,6 +432,7 @@ def prune_cache(root: Path, keep: Iterable[str], settings: MediaSettings | None 
         wanted.add(key)
         if source in downloads:
             wanted_originals.add(key)
+        wanted_crops.setdefault(key, set()).update(crop_folder_name(f, settings) for f in focus_of.get(source, ()))
     removed = 0
     for bucket in cache.iterdir():
         if not bucket.is_dir():
@@ -434,6 +447,10 @@ def prune_cache(root: Path, keep: Iterable[str], settings: MediaSettings | None 
                 if original.name != keep_original:
                     shutil.rmtree(original, ignore_errors=True)
                     removed += 0 if ".tmp-" in original.name else 1
+            for crop in entry.glob("crop-*") if crops is not None else ():
+                if crop.name not in wanted_crops.get(entry.name, ()):
+                    shutil.rmtree(crop, ignore_errors=True)
+                    removed += 0 if ".tmp-" in crop.name else 1
         if not any(bucket.iterdir()):
             bucket.rmdir()
     manifest.entries = {k: v for k, v in manifest.entries.items() if k in wanted}

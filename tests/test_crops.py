@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from hall.media import crop_box, plan_crops, plan_media
+from hall.media import crop_box, plan_crops, plan_media, prune_cache
 
 
 def test_crop_box_is_the_largest_box_of_the_ratio_centred_on_the_focus():
@@ -73,3 +73,15 @@ def test_cards_on_the_built_site_use_the_crops(site):
     card = page[page.index('class="hall-card__link"'):]
     card = card[:card.index("</picture>")]
     assert "-card-960.jpg" in card and 'width="960" height="640"' in card
+
+
+def test_prune_drops_crops_of_focal_points_no_photo_has_any_more(photo: Path):
+    source = "exhibits/history/x/p.jpg"
+    plan = plan_crops(plan_media(photo, [source], workers=1), [(source, (0.5, 0.05)), (source, (0.5, 0.95))])
+    old = Path(plan.copies[plan.images[source].crops[(0.5, 0.05)]["card"][0].url]).parent
+    kept = Path(plan.copies[plan.images[source].crops[(0.5, 0.95)]["card"][0].url]).parent
+    assert prune_cache(photo, [source]) == 0 and old.is_dir()  # without the focal points: crops stay
+    assert prune_cache(photo, [source], crops=[(source, (0.5, 0.95))]) == 1
+    assert not old.exists() and kept.is_dir()
+    renditions = plan.images[source].renditions
+    assert all(Path(plan.copies[r.url]).is_file() for r in renditions)  # the photo's own files stay
