@@ -53,3 +53,25 @@ def test_page_load_fetches_no_sitemap(page, site_url):
     assert not [url for url in requests if "sitemap" in url], requests
     rels = page.eval_on_selector_all("link[type$='+xml']", "links => links.map(l => l.rel)")
     assert rels == ["alternate", "alternate"]  # RSS and Atom, for feed readers, as written
+
+
+_HEADER_TARGETS = """() => [...document.querySelectorAll(
+    '.md-header__button, .md-select__link, label.md-search__icon')].map(el => {
+  const r = el.getBoundingClientRect();
+  return {what: el.className, text: (el.innerText || el.getAttribute('aria-label') || '').trim(),
+          width: r.width, height: r.height};
+}).filter(t => t.width > 0)"""
+
+
+@pytest.mark.parametrize("path", ["", "en/exhibits/history/ming-mosque/"])
+def test_header_controls_are_finger_sized_on_phones(browser, site_url, path):
+    """Header buttons, the language menu and the search field's icon are at least 44 px on a
+    touch screen (Material's are 40, 36 and 24 px); theme/assets/hall.css, pointer: coarse."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    page.goto(site_url + path, wait_until="networkidle")
+    targets = page.evaluate(_HEADER_TARGETS)
+    context.close()
+    assert len(targets) >= 6, targets
+    small = [t for t in targets if t["width"] < 44 or t["height"] < 44]
+    assert not small, small
