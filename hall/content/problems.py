@@ -7,7 +7,6 @@ before writing anything when any of them is an error.
 from __future__ import annotations
 
 import os
-
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator, Literal
