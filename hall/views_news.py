@@ -11,10 +11,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Mapping
 
-from .chronicle_strings import STRINGS, chronicle_catalog
 from .content.news import NewsCategory, NewsItem, newest_first
 from .feeds import FeedEntry
-from .i18n import HTML_LANG, format_date_span
+from .i18n import HTML_LANG, UI_STRINGS, catalog, format_date_span
 
 if TYPE_CHECKING:
     from .content.model import Hall
@@ -28,8 +27,8 @@ def news_url(item_id: str) -> str:
 
 
 def labels(language: str, default: str) -> dict[str, str]:
-    t = chronicle_catalog(language, default)
-    return {key: t(key) for key in STRINGS[default]}
+    t = catalog(language, default)
+    return {key: t(key) for key in UI_STRINGS[default]}
 
 
 def news_card(views: "_Views", item: NewsItem, categories: Mapping[str, NewsCategory]) -> dict[str, Any]:
@@ -57,7 +56,7 @@ def news_card(views: "_Views", item: NewsItem, categories: Mapping[str, NewsCate
 def latest_news(hall: "Hall", views: "_Views", count: int = 3) -> dict[str, Any]:
     """The home page's "latest news" block: its heading, link and newest items."""
     categories = {c.id: c for c in hall.news_categories}
-    t = chronicle_catalog(views.language, hall.default_language)
+    t = catalog(views.language, hall.default_language)
     return {
         "title": t("news_latest"),
         "more": t("news_more"),
@@ -77,7 +76,7 @@ def plan_news(
     options = options or {}
     per_page = max(1, int(options.get("news_per_page") or DEFAULT_PER_PAGE))
     language, default = views.language, hall.default_language
-    t = chronicle_catalog(language, default)
+    t = catalog(language, default)
     words = labels(language, default)
     categories = {c.id: c for c in hall.news_categories}
     items = newest_first(hall.news)
@@ -199,7 +198,7 @@ def write_news_feeds(hall: "Hall", language: str, site_name: str, site_url: str 
 
     if not hall.news or not site_url:
         return []
-    t = chronicle_catalog(language, hall.default_language)
+    t = catalog(language, hall.default_language)
     info = FeedInfo(
         title=f"{site_name} · {t('news')}", description=f"{site_name} · {t('news')}",
         site_url=site_url, language=HTML_LANG.get(language, language),

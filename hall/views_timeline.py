@@ -5,11 +5,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Mapping
 
 from .charts import Bar, bar_chart
-from .chronicle_strings import chronicle_catalog
 from .content.achievements import Achievements
 from .content.timeline import Timeline, TimelineEvent, timeline_events
 from .figures import format_figure
-from .i18n import format_date_span, format_partial_date
+from .i18n import catalog, format_date_span, format_partial_date
 from .views_news import labels, news_url
 
 if TYPE_CHECKING:
@@ -28,7 +27,7 @@ def _era_range(era, language: str) -> str:
 
 
 def event_view(views: "_Views", event: TimelineEvent, group_titles: Mapping[str, str]) -> dict[str, Any]:
-    t = chronicle_catalog(views.language, views.hall.default_language)
+    t = catalog(views.language, views.hall.default_language)
     link = None
     if event.link_kind == "exhibit" and event.link in views.exhibits:
         link = {"url": f"exhibits/{event.link}/", "kind": t("exhibit"),
@@ -76,7 +75,7 @@ def timeline_slices(hall: "Hall", views: "_Views", newest_first: bool) -> dict[s
 def timeline_view(hall: "Hall", views: "_Views", newest_first: bool) -> dict[str, Any]:
     timeline: Timeline = hall.timeline or Timeline()
     language = views.language
-    t = chronicle_catalog(language, hall.default_language)
+    t = catalog(language, hall.default_language)
     exhibits = [e for zone in hall.zones for e in zone.exhibits]
     events = timeline_events(timeline, exhibits, hall.news, newest_first=newest_first)
     group_titles = {g.id: views.text(g.title) for g in timeline.groups}
@@ -121,7 +120,7 @@ def _search_markdown(view: Mapping[str, Any]) -> str:
 def _achievements_view(hall: "Hall", views: "_Views") -> dict[str, Any]:
     achievements: Achievements = hall.achievements
     language = views.language
-    t = chronicle_catalog(language, hall.default_language)
+    t = catalog(language, hall.default_language)
     groups = []
     for group in achievements.groups:
         figures = []
@@ -167,7 +166,7 @@ def plan_timeline_and_achievements(
     from .views import NavItem, PageSpec, _front_matter
 
     options = options or {}
-    t = chronicle_catalog(views.language, hall.default_language)
+    t = catalog(views.language, hall.default_language)
     pages: list[PageSpec] = []
     timeline_nav: list[NavItem] = []
     achievements_nav: list[NavItem] = []
