@@ -32,7 +32,7 @@ from typing import Iterable, Literal
 from .content.fields import FieldReader
 from .content.model import Hall
 from .content.problems import ProblemLog
-from .content.yamlfile import YList, load_yaml, read_text
+from .content.yamlfile import load_yaml, mapping_items, read_text
 
 Kind = Literal["id_number", "phone"]
 KINDS: tuple[Kind, ...] = ("id_number", "phone")
@@ -142,12 +142,8 @@ def load_allowances(root: Path, log: ProblemLog, languages: tuple[str, ...]) -> 
         )
         return []
     result = []
-    for index, item in enumerate(data):
-        if not isinstance(item, dict):
-            mark = data.mark_of(index) if isinstance(data, YList) else None
-            log.report("yaml.not_mapping", path, "每一项应写成“- file: …”加 kind、reason。",
-                       "Each item should be written `- file: …` with kind and reason.", line=mark.line if mark else None)
-            continue
+    for item in mapping_items(data, path, log, "每一项应写成“- file: …”加 kind、reason。",
+                              "Each item should be written `- file: …` with kind and reason."):
         fields = FieldReader(item, path, log, languages)
         fields.check_known(ALLOW_FIELDS)
         file = fields.text("file", required=True)

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Literal
 
 from ..dates import DateSpan
 from .model import Localized
-from .yamlfile import YList
+from .yamlfile import mapping_items
 
 if TYPE_CHECKING:
     from .loader import _Loader
@@ -85,16 +85,8 @@ def load_achievements(loader: "_Loader") -> Achievements | None:
 
 
 def _mappings(loader: "_Loader", items: list, path):
-    for index, item in enumerate(items):
-        if isinstance(item, dict):
-            yield item
-            continue
-        mark = items.mark_of(index) if isinstance(items, YList) else None
-        loader.log.report(
-            "yaml.not_mapping", path, "每一项应写成“- id: …”加若干字段。",
-            "Each entry should be written `- id: …` followed by its fields.",
-            line=mark.line if mark else None,
-        )
+    return mapping_items(items, path, loader.log, "每一项应写成“- id: …”加若干字段。",
+                         "Each entry should be written `- id: …` followed by its fields.")
 
 
 def _figure(loader: "_Loader", data, path, default_source: Localized | None, seen: set[str]) -> Figure | None:

@@ -12,7 +12,7 @@ from .achievements import load_achievements
 from .news import load_news
 from .links import check_hall_links
 from .timeline import load_timeline
-from .yamlfile import YList, YMap, load_yaml, read_text
+from .yamlfile import YList, YMap, load_yaml, mapping_items, read_text
 
 EXHIBIT_FIELDS = (
     "title", "summary", "date", "era", "order", "tags", "status", "images", "related", "timeline",
@@ -119,14 +119,8 @@ class _Loader:
             return []
         zones: list[Zone] = []
         seen: set[str] = set()
-        for item in data:
-            if not isinstance(item, dict):
-                self.log.report(
-                    "yaml.not_mapping", path, "每个展区应写成“- id: …”加若干字段。",
-                    "Each zone should be written `- id: …` followed by its fields.",
-                    line=data.mark_of(data.index(item)).line if isinstance(data, YList) else None,
-                )
-                continue
+        for item in mapping_items(data, path, self.log, "每个展区应写成“- id: …”加若干字段。",
+                                  "Each zone should be written `- id: …` followed by its fields."):
             fields = self.reader(item, path)
             fields.check_known(ZONE_FIELDS)
             zone_id = fields.text("id", required=True)

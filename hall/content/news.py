@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Mapping
 from ..dates import DateSpan, PartialDate
 from .fields import closest
 from .model import Body, Localized, Photo, Status
-from .yamlfile import YList, load_yaml
+from .yamlfile import load_yaml, mapping_items
 
 if TYPE_CHECKING:  # the loader passes itself in; imported only for types
     from .loader import _Loader
@@ -109,15 +109,8 @@ def load_categories(loader: "_Loader") -> tuple[NewsCategory, ...]:
         )
         return ()
     categories: list[NewsCategory] = []
-    for index, item in enumerate(data):
-        if not isinstance(item, dict):
-            mark = data.mark_of(index) if isinstance(data, YList) else None
-            log.report(
-                "yaml.not_mapping", path, "每个栏目应写成“- id: …”加 title。",
-                "Each category should be written `- id: …` with a title.",
-                line=mark.line if mark else None,
-            )
-            continue
+    for item in mapping_items(data, path, log, "每个栏目应写成“- id: …”加 title。",
+                              "Each category should be written `- id: …` with a title."):
         fields = loader.reader(item, path)
         fields.check_known(CATEGORY_FIELDS)
         category_id = fields.text("id", required=True)

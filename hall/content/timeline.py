@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Iterable, Literal, Mapping
 from ..dates import DateSpan
 from .fields import FieldReader, closest
 from .model import Exhibit, Localized, Photo
-from .yamlfile import YList, YMap
+from .yamlfile import YList, YMap, mapping_items
 
 if TYPE_CHECKING:
     from .loader import _Loader
@@ -144,16 +144,8 @@ def load_timeline(
 
 
 def _items(loader: "_Loader", items: list, path, what_zh: str, what_en: str):
-    for index, item in enumerate(items):
-        if isinstance(item, dict):
-            yield item
-            continue
-        mark = items.mark_of(index) if isinstance(items, YList) else None
-        loader.log.report(
-            "yaml.not_mapping", path, f"每个{what_zh}应写成“- …: …”加若干字段。",
-            f"Each {what_en} should be written `- key: value` followed by its fields.",
-            line=mark.line if mark else None,
-        )
+    return mapping_items(items, path, loader.log, f"每个{what_zh}应写成“- …: …”加若干字段。",
+                         f"Each {what_en} should be written `- key: value` followed by its fields.")
 
 
 def _groups(loader: "_Loader", items: list, path) -> list[TimelineGroup]:

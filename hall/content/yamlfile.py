@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 import yaml
 
@@ -45,6 +45,17 @@ class YList(list):
 
     def mark_of(self, index: int) -> Mark | None:
         return self.item_marks[index] if index < len(self.item_marks) else self.mark
+
+
+def mapping_items(items: list, path: Path, log: ProblemLog, message_zh: str, message_en: str) -> Iterator[dict]:
+    """The items of a YAML list that are mappings; each other item is reported
+    (``yaml.not_mapping``, with its line) in the words given, and skipped."""
+    for index, item in enumerate(items):
+        if isinstance(item, dict):
+            yield item
+            continue
+        mark = items.mark_of(index) if isinstance(items, YList) else None
+        log.report("yaml.not_mapping", path, message_zh, message_en, line=mark.line if mark else None)
 
 
 def _mark(node: yaml.Node) -> Mark:
