@@ -11,7 +11,8 @@ import json
 from dataclasses import dataclass, field
 from typing import Any, Mapping
 
-from .content.model import Exhibit, Hall, Localized, Photo, Zone
+from .content.model import Body, Exhibit, FreePage, Hall, Localized, Photo, Zone
+from .content.news import NewsItem
 from .i18n import HTML_LANG, catalog, format_date_span, format_file_size, format_pixels
 from .media import ImageSet, Original, body_images
 
@@ -52,6 +53,20 @@ def zone_url(zone_id: str) -> str:
     return f"exhibits/{zone_id}/"
 
 
+def entry_page(url: str, template: str, title: str, view: dict[str, Any], body: Body | None) -> PageSpec:
+    """The page at ``url`` (``exhibits/history/x/``) of an exhibit, a news item or a free
+    page: its view, and its Markdown body (whose photos and links the engine resolves)."""
+    return PageSpec(
+        src_uri=f"{url}index.md",
+        dest_uri=f"{url}index.html",
+        title=title,
+        template=template,
+        markdown=_front_matter(title, template) + (body.text if body else ""),
+        view=view,
+        source_file=body.file if body else None,
+    )
+
+
 def _front_matter(title: str, template: str, extra: Mapping[str, Any] | None = None) -> str:
     meta = {"title": title, "template": template, **(extra or {})}
     lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items()]
@@ -71,6 +86,24 @@ class _Views:
 
     def text(self, value: Localized | None) -> str:
         return value.get(self.language) if value else ""
+
+    def body(self, item: Exhibit | NewsItem | FreePage) -> tuple[Body | None, dict[str, Any]]:
+        """The body in this language or, with a notice on the page, the default language's."""
+        default = self.hall.default_language
+        fallback = self.language not in item.bodies
+        body = item.bodies.get(self.language) or item.bodies.get(default)
+        return body, {"body_fallback": fallback, "body_lang": HTML_LANG.get(default if fallback else self.language)}
+
+    def entry(self, item: Exhibit | NewsItem) -> tuple[Body | None, dict[str, Any]]:
+        """What exhibit and news pages share: the body, the gallery, the tags and the
+        related exhibits."""
+        body, view = self.body(item)
+        return body, {
+            **view,
+            "photos": [self.photo(p) for p in item.images],
+            "tags": self.tags(item.tags),
+            "related": [self.card(self.exhibits[r]) for r in item.related if r in self.exhibits],
+        }
 
     def text_lang(self, value: Localized | None) -> str:
         """The HTML lang of a text shown in this language (its fallback's, if untranslated)."""
@@ -189,7 +222,6 @@ def plan_site(
     views = _Views(hall, language, images, media_prefix)
     t = views.t
     pages: list[PageSpec] = []
-    default = hall.default_language
 
     home_title = views.text(hall.home.title)
     pages.append(PageSpec(
@@ -224,48 +256,26 @@ def plan_site(
         ))
         route = list(zone.exhibits)
         for index, exhibit in enumerate(route):
-            body = exhibit.bodies.get(language) or exhibit.bodies.get(default)
-            fallback = language not in exhibit.bodies
+            body, shared = views.entry(exhibit)
             view = views.card(exhibit)
             view.update(
+                shared,
                 kind="exhibit",
                 zone={"id": zone.id, "title": zone_view["title"], "url": zone_view["url"]},
                 era_lang=views.text_lang(exhibit.era),
                 summary_lang=views.text_lang(exhibit.summary),
-                body_fallback=fallback,
-                body_lang=HTML_LANG.get(default if fallback else language),
-                photos=[views.photo(p) for p in exhibit.images],
-                tags=views.tags(exhibit.tags),
-                related=[views.card(views.exhibits[r]) for r in exhibit.related if r in views.exhibits],
                 timeline=on_timeline.get(exhibit.id, []),
                 previous=views.card(route[index - 1]) if index > 0 else None,
                 next=views.card(route[index + 1]) if index + 1 < len(route) else None,
                 position=t("of", index=index + 1, total=len(route)),
             )
-            pages.append(PageSpec(
-                src_uri=f"exhibits/{exhibit.id}/index.md",
-                dest_uri=f"exhibits/{exhibit.id}/index.html",
-                title=view["title"],
-                template="exhibit.html",
-                markdown=_front_matter(view["title"], "exhibit.html") + (body.text if body else ""),
-                view=view,
-                source_file=body.file if body else None,
-            ))
+            pages.append(entry_page(f"exhibits/{exhibit.id}/", "exhibit.html", view["title"], view, body))
 
     page_nav = []
     for page in hall.pages:
-        body = page.bodies.get(language) or page.bodies[default]
-        fallback = language not in page.bodies
+        body, view = views.body(page)
         title = _first_heading(body.text) or page.slug
-        pages.append(PageSpec(
-            src_uri=f"{page.slug}/index.md",
-            dest_uri=f"{page.slug}/index.html",
-            title=title,
-            template="page.html",
-            markdown=_front_matter(title, "page.html") + body.text,
-            view={"kind": "page", "body_fallback": fallback, "body_lang": HTML_LANG.get(default if fallback else language)},
-            source_file=body.file,
-        ))
+        pages.append(entry_page(f"{page.slug}/", "page.html", title, {"kind": "page", **view}, body))
         page_nav.append(NavItem(title, f"{page.slug}/index.md"))
 
     news_pages, news_nav = plan_news(hall, views, options)

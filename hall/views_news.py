@@ -69,7 +69,7 @@ def plan_news(
     hall: "Hall", views: "_Views", options: Mapping[str, Any] | None = None
 ) -> tuple[list["PageSpec"], list["NavItem"]]:
     """Every news page of one language, and the news entry of the navigation."""
-    from .views import NavItem, PageSpec, _front_matter
+    from .views import NavItem, PageSpec, _front_matter, entry_page
 
     if not hall.news and not hall.news_categories:
         return [], []
@@ -134,29 +134,16 @@ def plan_news(
                   {**facets(None, year), "pagination": None, "heading_kind": t("news_year")}, False)
 
     for index, item in enumerate(items):
-        body = item.bodies.get(language) or item.bodies.get(default)
-        fallback = language not in item.bodies
+        body, shared = views.entry(item)
         view = dict(cards[item.id])
         view.update(
+            shared,
             kind="news-item",
             labels=words,
-            body_fallback=fallback,
-            body_lang=HTML_LANG.get(default if fallback else language),
-            photos=[views.photo(p) for p in item.images],
-            tags=views.tags(item.tags),
-            related=[views.card(views.exhibits[r]) for r in item.related if r in views.exhibits],
             newer=cards[items[index - 1].id] if index > 0 else None,
             older=cards[items[index + 1].id] if index + 1 < len(items) else None,
         )
-        pages.append(PageSpec(
-            src_uri=f"news/{item.id}/index.md",
-            dest_uri=f"news/{item.id}/index.html",
-            title=view["title"],
-            template="news-item.html",
-            markdown=_front_matter(view["title"], "news-item.html") + (body.text if body else ""),
-            view=view,
-            source_file=body.file if body else None,
-        ))
+        pages.append(entry_page(news_url(item.id), "news-item.html", view["title"], view, body))
     return pages, [NavItem(t("news"), "news/index.md")]
 
 

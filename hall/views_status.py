@@ -41,12 +41,6 @@ _WORDS = {
 }
 
 
-def _front_matter(title: str) -> str:
-    import json
-
-    return f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\ntemplate: \"page.html\"\n---\n\n"
-
-
 def coverage(hall: Hall) -> dict[str, dict[str, Any]]:
     """Per language other than the default: per kind (translated, total), pending and outdated rows."""
     result: dict[str, dict[str, Any]] = {}
@@ -67,7 +61,7 @@ def coverage(hall: Hall) -> dict[str, dict[str, Any]]:
 
 def plan_status_page(hall: Hall, language: str) -> Any:
     """The "about this site" page of ``language``'s site."""
-    from .views import PageSpec
+    from .views import PageSpec, _front_matter
 
     words = _WORDS.get(language, _WORDS["en"])
     lines = [f"# {words['title']}", "", words["intro"], "", f"## {words['coverage']}", ""]
@@ -92,7 +86,7 @@ def plan_status_page(hall: Hall, language: str) -> Any:
         dest_uri=f"{STATUS_SLUG}/index.html",
         title=words["title"],
         template="page.html",
-        markdown=_front_matter(words["title"]) + "\n".join(lines) + "\n",
+        markdown=_front_matter(words["title"], "page.html") + "\n".join(lines) + "\n",
         view={"kind": "page", "body_fallback": False, "body_lang": HTML_LANG.get(language, language)},
     )
 
@@ -111,7 +105,7 @@ PROBLEMS_WORDS = {
 
 def plan_problems_page(problems: Any, language: str, src_uri: str = "index.md") -> Any:
     """A preview's home page while the content has errors: every problem, both languages."""
-    from .views import PageSpec
+    from .views import PageSpec, _front_matter
 
     title, intro = PROBLEMS_WORDS.get(language, PROBLEMS_WORDS["en"])
     lines = [f"# {title}", "", intro, ""]
@@ -130,7 +124,7 @@ def plan_problems_page(problems: Any, language: str, src_uri: str = "index.md") 
         dest_uri=src_uri.replace(".md", ".html"),
         title=title,
         template="page.html",
-        markdown=_front_matter(title) + "\n".join(lines) + "\n",
+        markdown=_front_matter(title, "page.html") + "\n".join(lines) + "\n",
         view={"kind": "page", "body_fallback": False, "body_lang": HTML_LANG.get(language, language)},
         searchable=False,
     )
