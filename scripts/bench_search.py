@@ -46,7 +46,7 @@ from urllib.parse import urlparse
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from search_eval import REPO, Truth, indexed_urls, load_queries, page_texts  # noqa: E402
+from search_eval import FRESH_SEARCHES_JS, REPO, Truth, indexed_urls, load_queries, page_texts  # noqa: E402
 
 CHROMIUM = os.environ.get("HALL_CHROMIUM", "/usr/bin/chromium")
 SAMPLE_PARTS = ("mkdocs.yml", "exhibits", "content", "theme")
@@ -231,19 +231,7 @@ def _first_results(browser, site: Path, base: str, page_url: str, engine: str, q
 
 def _results_pagefind(page, base: str, root: str, queries: list[str], fragment_urls: dict[str, str]) -> list[set[str]]:
     page.goto(base + root + "404.html", wait_until="load")
-    ids = page.evaluate(
-        """async ([root, queries]) => {
-          const { segmentQuery, openPagefind } = await import(root + "assets/hall-search.js");
-          const out = [];
-          for (const q of queries) {
-            // A fresh Pagefind per query: index chunks loaded for one query must not help the next.
-            const pagefind = await openPagefind(root + "pagefind/pagefind.js", { baseUrl: root });
-            const search = await pagefind.search(segmentQuery(q));
-            out.push(search.results.map((r) => r.id));
-            await pagefind.destroy();
-          }
-          return out;
-        }""", ["/" + root, queries])
+    ids = page.evaluate(FRESH_SEARCHES_JS, ["/" + root, queries, False])
     return [{fragment_urls[i] for i in result} for result in ids]
 
 

@@ -36,6 +36,23 @@ SKIPPED_TAGS = {"script", "style", "template", "noscript", "svg"}
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
 
+#: Run in a page of the built site with ``[root, queries, urls]``: each query as the search
+#: box segments it, by a fresh Pagefind (index chunks one query loaded must not help the
+#: next); per query the result ids, or their URLs when ``urls`` (a fragment fetch each).
+FRESH_SEARCHES_JS = """async ([root, queries, urls]) => {
+  const { segmentQuery, openPagefind } = await import(root + "assets/hall-search.js");
+  const out = [];
+  for (const q of queries) {
+    const pagefind = await openPagefind(root + "pagefind/pagefind.js", { baseUrl: root });
+    const search = await pagefind.search(segmentQuery(q));
+    out.push(urls ? await Promise.all(search.results.map(async (r) => (await r.data()).url))
+                  : search.results.map((r) => r.id));
+    await pagefind.destroy();
+  }
+  return out;
+}"""
+
+
 def load_queries(path: Path = QUERIES) -> list[dict]:
     """The query set: ``[{"q": ..., "lang": "zh"|"en", "why": ...}, ...]``."""
     return yaml.safe_load(path.read_text(encoding="utf-8"))["queries"]

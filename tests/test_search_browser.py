@@ -9,7 +9,7 @@ from urllib.parse import unquote
 import pytest
 
 from hall.search import desegment, segment_query, segment_text
-from scripts.search_eval import Truth, indexed_urls, load_queries, page_texts
+from scripts.search_eval import FRESH_SEARCHES_JS, Truth, indexed_urls, load_queries, page_texts
 
 pytestmark = pytest.mark.browser
 
@@ -49,19 +49,7 @@ def test_opening_search_loads_the_index_of_this_language_only(page, site_url):
 
 def _results(page, site_url: str, root: str, queries: list[str], site: Path) -> list[set[str]]:
     page.goto(site_url + root + "404.html")
-    ids = page.evaluate(
-        """async ([root, queries]) => {
-          const { segmentQuery, openPagefind } = await import(root + "assets/hall-search.js");
-          const out = [];
-          for (const q of queries) {
-            // A fresh Pagefind per query: index chunks loaded for one query must not help the next.
-            const pagefind = await openPagefind(root + "pagefind/pagefind.js", { baseUrl: root });
-            const search = await pagefind.search(segmentQuery(q));
-            out.push(await Promise.all(search.results.map(async (r) => (await r.data()).url)));
-            await pagefind.destroy();
-          }
-          return out;
-        }""", ["/" + root, queries])
+    ids = page.evaluate(FRESH_SEARCHES_JS, ["/" + root, queries, True])
     return [set(urls) for urls in ids]
 
 
