@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
 from html.parser import HTMLParser
@@ -9,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from hall.search import desegment
 from tests.conftest import copy_sample_hall, run_hall, run_mkdocs
 
 pytestmark = pytest.mark.slow
@@ -150,6 +152,22 @@ def test_each_language_has_its_own_search_index(site):
     en = json.loads((site / "en/pagefind/pagefind-entry.json").read_text(encoding="utf-8"))["languages"]
     assert list(zh) == ["und"] and list(en) == ["en"]
     assert not (site / "search/search_index.json").exists()  # Material's search plugin is gone
+
+
+def _indexed_text(site: Path, url: str) -> str:
+    """The text Pagefind stored for a page (its fragment, joined back from our bigrams)."""
+    for fragment in (site / "pagefind/fragment").iterdir():
+        data = json.loads(gzip.decompress(fragment.read_bytes())[len(b"pagefind_dcd"):])
+        if data["url"] == url:
+            return desegment(data["content"])
+    raise AssertionError(f"{url} is not in the index")
+
+
+def test_search_indexes_the_article_but_not_its_controls_or_neighbours(site):
+    text = _indexed_text(site, "/exhibits/history/ming-mosque/")
+    assert "古建筑清真寺始建于明洪武六年（1373年）" in text
+    for chrome in ("朗读本页", "下载原图", "返回展区", "参观路线"):  # read aloud, download, the route
+        assert chrome not in text
 
 
 def test_drafts_are_not_published(tmp_path):
