@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import html as htmllib
 import json
+import operator
 import re
 import subprocess
 import tempfile
@@ -41,10 +42,15 @@ _HAN_RUN = re.compile(f"[{HAN}]+")
 _HAN_CHAR = re.compile(f"[{HAN}]")
 _SPACE = re.compile(r"\s+")
 
-# Tags whose text is never page text.
-_SKIP_TAGS = ("script", "style", "template", "noscript", "svg")
-_TAG = re.compile(r"<!--.*?-->|<[^>]*>", re.S)
-_TAG_NAME = re.compile(r"</?\s*([a-zA-Z0-9-]+)")
+# Markup kept as it is: comments, elements whose text is never page text, and tags
+# (attributes hold heading ids, which search results link to); then a run of Han text.
+_MARKUP_OR_HAN = re.compile(
+    r"(<!--.*?-->"
+    r"|<(?P<skip>script|style|template|noscript|svg)\b[^>]*(?<!/)>.*?</(?P=skip)\s*>"
+    r"|<[^>]*>)"
+    f"|([{HAN}]+)",
+    re.S | re.I,
+)
 
 # Parts of a page that repeat other pages (route, related cards, breadcrumbs, TOC):
 # indexing them would list a page for its neighbour's title. Controls are no text
@@ -59,7 +65,7 @@ def index_tokens(run: str) -> list[str]:
     """Tokens indexed for one run of Han characters: its bigrams, then its last character."""
     if len(run) == 1:
         return [run]
-    return [run[i:i + 2] for i in range(len(run) - 1)] + [run[-1]]
+    return [*map(operator.add, run[:-1], run[1:]), run[-1]]
 
 
 def query_tokens(run: str) -> list[str]:
@@ -80,7 +86,15 @@ def query_tokens(run: str) -> list[str]:
 
 def segment_text(text: str) -> str:
     """The text as indexed: each Han run replaced by its index tokens, spaced."""
-    return _HAN_RUN.sub(lambda m: " " + " ".join(index_tokens(m.group())) + " ", text)
+    return _HAN_RUN.sub(_spaced_tokens, text)
+
+
+def _spaced_tokens(match: re.Match) -> str:
+    return _spaced(match.group())
+
+
+def _spaced(run: str) -> str:
+    return " " + " ".join(index_tokens(run)) + " "
 
 
 def segment_query(query: str) -> str:
@@ -112,25 +126,12 @@ def desegment(text: str) -> str:
 
 def segment_html(html: str) -> str:
     """The page with the text of every element segmented (tags, scripts and styles kept)."""
-    out: list[str] = []
-    skip: str | None = None
-    pos = 0
-    for match in _TAG.finditer(html):
-        text = html[pos:match.start()]
-        out.append(text if skip else segment_text(text))
-        tag = match.group()
-        out.append(tag)
-        name = _TAG_NAME.match(tag)
-        if name:
-            lowered = name.group(1).lower()
-            if skip is None and lowered in _SKIP_TAGS and not tag.startswith("</") and not tag.endswith("/>"):
-                skip = lowered
-            elif skip == lowered and tag.startswith("</"):
-                skip = None
-        pos = match.end()
-    tail = html[pos:]
-    out.append(tail if skip else segment_text(tail))
-    return "".join(out)
+    return _MARKUP_OR_HAN.sub(_markup_or_tokens, html)
+
+
+def _markup_or_tokens(match: re.Match) -> str:
+    markup = match.group(1)
+    return markup if markup is not None else _spaced(match.group(3))
 
 
 def han_characters(html: str) -> str:
@@ -142,7 +143,7 @@ def han_characters(html: str) -> str:
     starting with 95 of 604 characters straddle two chunks (固 found 102 of 1184 pages).
     Characters in attributes (alt texts) count too: a superset does no harm here.
     """
-    return " ".join(sorted(set(_HAN_CHAR.findall(html))))
+    return " ".join(sorted(_HAN_CHAR.findall("".join(set(html)))))
 
 
 @dataclass(frozen=True)

@@ -83,6 +83,13 @@ def test_segment_html_keeps_tags_scripts_and_attributes():
     assert "<b> 团结 结 </b>" in out
 
 
+def test_segment_html_keeps_comments_and_skipped_elements_whole():
+    html = ('<!-- 注释 --><svg viewBox="0 0 1 1"><title>图标</title></svg><svg/>展厅'
+            '<STYLE>.a::after { content: "展"; }</STYLE><h2 id="展品介绍">展品介绍</h2>')
+    assert segment_html(html) == ('<!-- 注释 --><svg viewBox="0 0 1 1"><title>图标</title></svg><svg/> 展厅 厅 '
+                                  '<STYLE>.a::after { content: "展"; }</STYLE><h2 id="展品介绍"> 展品 品介 介绍 绍 </h2>')
+
+
 def test_prepare_page_marks_the_article_and_adds_meta():
     html = ('<html lang="zh-CN"><body><header>X县民族团结文化展厅</header>'
             '<article class="md-content__inner md-typeset"><h1>古建筑清真寺</h1><p>始建于明洪武六年</p></article>'
