@@ -8,8 +8,8 @@ browser cannot run jieba, so both sides split Chinese the same, simple way:
   followed by its last character (民族团结 → ``民族 族团 团结 结``), so every character
   starts some token and any two characters in a row are one token;
 * query side: a run of two or more characters becomes bigrams that cover it (all
-  required), a single character stays itself and finds the page's list of its Han
-  characters (meta field ``han``, see ``han_characters``).
+  required); a single character stays itself, a prefix of the bigrams it starts
+  (see ``write_prefix_table`` for the index chunks such a query needs).
 
 A query therefore finds every page whose text contains it, also inside longer words
 (民族 finds 民族团结, 团结 finds 民族团结进步) and across jieba's word boundaries; place
@@ -39,7 +39,6 @@ from typing import Iterable, Mapping
 # Han ideographs (URO, extension A, compatibility, extensions B+). Kept in step with the JS.
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 _HAN_RUN = re.compile(f"[{HAN}]+")
-_HAN_CHAR = re.compile(f"[{HAN}]")
 _SPACE = re.compile(r"\s+")
 
 # Markup kept as it is: comments, elements whose text is never page text, and tags
@@ -134,18 +133,6 @@ def _markup_or_tokens(match: re.Match) -> str:
     return markup if markup is not None else _spaced(match.group(3))
 
 
-def han_characters(html: str) -> str:
-    """Every Han character of ``html`` once, spaced, in code point order.
-
-    Indexed as a meta field, so that a one-character query finds every page holding the
-    character as a whole word. Without it the character is only a prefix of bigrams, and
-    Pagefind looks for a prefix in one index chunk only: at 1000 exhibits the bigrams
-    starting with 95 of 604 characters straddle two chunks (固 found 102 of 1184 pages).
-    Characters in attributes (alt texts) count too: a superset does no harm here.
-    """
-    return " ".join(sorted(_HAN_CHAR.findall("".join(set(html)))))
-
-
 @dataclass(frozen=True)
 class SearchPage:
     """One published page to index: where it is, what kind of thing it shows."""
@@ -177,8 +164,7 @@ def prepare_page(html: str, page: SearchPage) -> str | None:
         f'<div hidden>'
         f'<span data-pagefind-meta="title">{htmllib.escape(page.title)}</span>'
         f'<span data-pagefind-meta="section">{htmllib.escape(page.section)}</span>'
-        f'<span data-pagefind-meta="kind">{htmllib.escape(page.kind)}</span>'
-        f'<span data-pagefind-meta="han">{han_characters(article)}</span></div>'
+        f'<span data-pagefind-meta="kind">{htmllib.escape(page.kind)}</span></div>'
     )
     return (
         '<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>'
@@ -234,6 +220,7 @@ def build_index(site_dir: Path, pages: Iterable[SearchPage], language: str,
             (Path(scratch) / "pagefind.json").write_text(json.dumps(config), encoding="utf-8")
             _run_pagefind(Path(scratch))
             _written(bundle)
+            write_prefix_table(bundle)
     _drop_unused_bundle_files(bundle)
     return report
 
@@ -270,6 +257,59 @@ def _written(bundle: Path, timeout: float = 60) -> None:
         if time.monotonic() > deadline:
             raise RuntimeError(f"Pagefind left empty files in {bundle}")
         time.sleep(0.05)
+
+
+PREFIX_TABLE = "hall-prefixes.json"
+
+
+def write_prefix_table(bundle: Path) -> dict[str, list[str]]:
+    """Write ``PREFIX_TABLE`` beside the index: for each Han character, the index chunk
+    boundaries that start with it (固 → ["固原", …]); the browser preloads them before a
+    one-character search (hall-search.js ``searchIndex``).
+
+    A one-character query is a prefix of the bigrams it starts, and Pagefind 1.5 loads
+    only the chunk where the bare character sorts: at 1000 exhibits 的 found 963 of its
+    1505 pages. A chunk boundary that starts with the character marks each further chunk
+    holding its bigrams, so loading those too finds them all. (Listing each page's
+    characters in a meta field did the same at 1.6 s of every 1000-exhibit build.)
+    The table has at most two entries per chunk (3 KB at 1000 exhibits).
+    """
+    table: dict[str, list[str]] = {}
+    for boundary in _chunk_boundaries(bundle):
+        if len(boundary) > 1 and _HAN_RUN.match(boundary[0]):
+            probes = table.setdefault(boundary[0], [])
+            if boundary not in probes:
+                probes.append(boundary)
+    (bundle / PREFIX_TABLE).write_text(json.dumps(table, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    return table
+
+
+def _chunk_boundaries(bundle: Path) -> list[str]:
+    """The first and last word (as Pagefind trims them) of every index chunk, from the
+    metadata file its entry names: gzip, a signature, then CBOR
+    [version, pages, [[from, to, hash], …], …]."""
+    import gzip
+
+    import cbor2
+
+    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    boundaries: list[str] = []
+    for language in entry.get("languages", {}).values():
+        path = bundle / f"pagefind.{language['hash']}.pf_meta"
+        data = gzip.decompress(path.read_bytes())
+        signature = b"pagefind_dcd"
+        meta = cbor2.loads(data[len(signature):] if data.startswith(signature) else data)
+        try:
+            words = [word for chunk in meta[2] for word in chunk[:2]]
+            if not (isinstance(meta[0], str) and all(isinstance(word, str) for word in words)):
+                raise TypeError
+        except (TypeError, IndexError, KeyError):
+            raise RuntimeError(
+                f"Pagefind's index metadata ({path.name}) is not laid out as hall/search.py expects "
+                "(was Pagefind upgraded?): one-character Chinese queries would miss pages."
+            ) from None
+        boundaries += words
+    return boundaries
 
 
 # Pagefind also writes its ready-made UIs; the site uses its own (hall-search.js).

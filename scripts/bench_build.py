@@ -125,6 +125,16 @@ def measure(cmd: list[str], cwd: Path, log: Path, env: dict[str, str] | None = N
                round(usage.ru_utime + usage.ru_stime, 3))
 
 
+def wait_for_old_site_removal(project: Path, timeout: float = 300) -> None:
+    """Our build publishes by renaming and leaves deleting the previous site to a detached
+    process (hall/mkdocs/plugin.py ``_swap_in``): wait for it, so that its disk and CPU
+    work never lands in the next build's time (in earlier runs of this benchmark
+    it did: plain's build paid for ours)."""
+    deadline = time.monotonic() + timeout
+    while any(project.glob(".site.old-*")) and time.monotonic() < deadline:
+        time.sleep(0.1)
+
+
 def mkdocs_cmd() -> list[str]:
     return [sys.executable, "-m", "mkdocs", "build", "--quiet"]
 
@@ -275,6 +285,7 @@ def bench_size(n: int, runs: int, work: Path) -> SizeResult:
     logs.mkdir(exist_ok=True)
     print(f"N={n}: generated in {result.generate_s} s; warm-up builds", flush=True)
     measure(mkdocs_cmd(), ours_dir, logs / f"ours-{n}-warmup.log", build_env())
+    wait_for_old_site_removal(ours_dir)
     measure(mkdocs_cmd(), plain_dir, logs / f"plain-{n}-warmup.log", build_env())
     for i in range(runs):
         order = (("ours", ours_dir), ("plain", plain_dir))
@@ -282,6 +293,7 @@ def bench_size(n: int, runs: int, work: Path) -> SizeResult:
             order = order[::-1]  # alternate which goes first
         for name, project in order:
             run = measure(mkdocs_cmd(), project, logs / f"{name}-{n}-{i}.log", build_env())
+            wait_for_old_site_removal(project)
             getattr(result, name).append(run)
             print(f"N={n} run {i + 1}/{runs} {name}: {run.wall_s:.2f} s, CPU {run.cpu_s:.2f} s, tree {run.peak_tree_rss_mb:.0f} MB, "
                   f"load {run.load_before}", flush=True)

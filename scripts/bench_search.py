@@ -264,7 +264,7 @@ def _fragment_urls(language_root: Path) -> dict[str, str]:
 
 
 def measure(engine: str, site: Path, site_pf: Path, queries: list[dict], first_query: dict[str, str],
-            languages=("zh", "en"), runs: int = 3) -> dict:
+            languages=("zh", "en"), runs: int = 3, each_query: bool = True) -> dict:
     """One engine, per language: recall, bytes, time to first results."""
     from playwright.sync_api import sync_playwright
 
@@ -311,6 +311,14 @@ def measure(engine: str, site: Path, site_pf: Path, queries: list[dict], first_q
                 later = [_first_results(browser, site, base, root, engine, first_query[language], VISITOR_DELAY_MS)
                          for _ in range(runs)]
                 cell["typed_later"] = statistics.median(r["after_load"] for r in later)
+                if engine == "pagefind" and each_query:
+                    # Every query of the set, once, cold: how the first query's time generalises.
+                    # (Queries that hold on no page of this hall are left out: nothing to show.)
+                    each = sorted((_first_results(browser, site, base, root, engine, q)["seconds"], q)
+                                  for q in asked if truth.pages(q))
+                    cell["each"] = {"median": statistics.median(t for t, _ in each),
+                                    "p90": each[int(0.9 * (len(each) - 1))][0], "max": each[-1],
+                                    "under": sum(t < 0.6 for t, _ in each), "n": len(each)}
                 report[language] = cell
         finally:
             server.shutdown()
@@ -390,9 +398,10 @@ def format_report(results: list[dict], command: str) -> str:
         "- **lunr**: Material's search plugin (jieba with the hall's dictionary for Chinese); its",
         "  whole index is fetched and built on every page load.",
         "- **pagefind**: Pagefind 1.5.2 on a copy of each page in which Chinese is written as",
-        "  character bigrams plus the run's last character, and every Han character of the page",
-        "  is listed once in a meta field; the browser turns the query into bigrams covering it",
-        "  (hall/search.py, theme/assets/hall-search.js). Chinese is indexed as language `und`,",
+        "  character bigrams plus the run's last character; the browser turns the query into",
+        "  bigrams covering it, and before a one-character search preloads the index chunks",
+        "  its bigrams run into (hall-prefixes.json, written at build time from Pagefind's chunk",
+        "  boundaries; hall/search.py, theme/assets/hall-search.js). Chinese is indexed as language `und`,",
         "  and Pagefind is started while `<html lang>` says `und`, so that neither Pagefind's",
         "  own segmentation nor the browser's Intl.Segmenter splits the bigrams again; English",
         "  keeps `en` and Pagefind's stemming. Nothing is fetched until the visitor opens search;",
@@ -422,6 +431,11 @@ def format_report(results: list[dict], command: str) -> str:
         row("↳ index chunks and Pagefind's search", secs("search"))
         row("↳ fragments and showing results (our code)", secs("show"))
         row(f"query typed {VISITOR_DELAY_MS / 1000:.1f} s after the load event → first results", secs("typed_later"))
+        row("page open → first results, every query of the set (once each): median / 90% / slowest",
+            lambda c: (f"{c['each']['median']:.2f} / {c['each']['p90']:.2f} / {c['each']['max'][0]:.2f} s "
+                       f"({c['each']['max'][1]})" if "each" in c else "–"))
+        row("queries of the set with first results under 0.6 s",
+            lambda c: f"{c['each']['under']}/{c['each']['n']}" if "each" in c else "–")
         lunr = hall["lunr"]
         lines += ["", f"First query: {hall['first_query']['zh']} / {hall['first_query']['en']}. "
                   f"Build time (both languages): lunr {lunr['build']:.1f} s"

@@ -31,7 +31,7 @@ HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f
 WORD = re.compile(r"[0-9A-Za-z]+")
 # Classes of the parts of a page that search does not index (hall/search.py EXCLUDE_SELECTORS).
 EXCLUDED_CLASSES = {"hall-breadcrumb", "hall-route", "hall-section", "hall-cards", "md-source-file",
-                    "hall-notice", "headerlink"}
+                    "hall-notice", "headerlink", "hall-read-aloud", "hall-figure__download"}
 SKIPPED_TAGS = {"script", "style", "template", "noscript", "svg"}
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
@@ -40,11 +40,12 @@ VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "met
 #: box segments it, by a fresh Pagefind (index chunks one query loaded must not help the
 #: next); per query the result ids, or their URLs when ``urls`` (a fragment fetch each).
 FRESH_SEARCHES_JS = """async ([root, queries, urls]) => {
-  const { segmentQuery, openPagefind } = await import(root + "assets/hall-search.js");
+  const { segmentQuery, openPagefind, searchIndex } = await import(root + "assets/hall-search.js");
+  const bundle = new URL(root + "pagefind/pagefind.js", location.href).href;
   const out = [];
   for (const q of queries) {
-    const pagefind = await openPagefind(root + "pagefind/pagefind.js", { baseUrl: root });
-    const search = await pagefind.search(segmentQuery(q));
+    const pagefind = await openPagefind(bundle, { baseUrl: root });
+    const search = await searchIndex(pagefind, bundle, segmentQuery(q));
     out.push(urls ? await Promise.all(search.results.map(async (r) => (await r.data()).url))
                   : search.results.map((r) => r.id));
     await pagefind.destroy();

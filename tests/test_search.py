@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from hall.search import (
-    SearchPage, _written, desegment, han_characters, index_language, index_tokens, prepare_page, query_tokens,
+    SearchPage, _written, desegment, index_language, index_tokens, prepare_page, query_tokens,
     search_pages, segment_html, segment_query, segment_text,
 )
 from hall.views import PageSpec
@@ -70,11 +70,6 @@ def test_desegment_gives_the_text_back(text):
     assert desegment(indexed) == text
 
 
-def test_han_characters_lists_each_character_once():
-    assert han_characters('<p>民族&amp;团结</p><b>民族</b> mosque <img alt="寺">') == "团 寺 族 民 结"
-    assert han_characters("<p>mosque</p>") == ""
-
-
 def test_segment_html_keeps_tags_scripts_and_attributes():
     html = '<h2 id="_1" title="清真寺">清真寺</h2><script>var a = "民族";</script><p>民族<b>团结</b></p>'
     out = segment_html(html)
@@ -100,8 +95,7 @@ def test_prepare_page_marks_the_article_and_adds_meta():
     assert "<h1> 古建 建筑 筑清 清真 真寺 寺 </h1>" in out
     assert '<span data-pagefind-meta="title">古建筑清真寺</span>' in out
     assert '<span data-pagefind-meta="section">历史印记</span>' in out
-    # every Han character of the article once, for one-character queries (not the header's)
-    assert '<span data-pagefind-meta="han">于 六 古 始 寺 年 建 明 武 洪 清 真 筑</span>' in out
+    assert 'data-pagefind-meta="han"' not in out  # one-character queries use the prefix table instead
     assert prepare_page("<html><body><p>no article</p></body></html>", SearchPage("x", "x", "page")) is None
 
 

@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import json
+import random
 import re
+import shutil
 from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
 
-from hall.search import desegment, segment_query, segment_text
+from hall.search import PREFIX_TABLE, SearchPage, build_index, desegment, segment_query, segment_text
 from scripts.search_eval import FRESH_SEARCHES_JS, Truth, indexed_urls, load_queries, page_texts
+from tests.conftest import serve_folder
+
+REPO = Path(__file__).resolve().parent.parent
 
 pytestmark = pytest.mark.browser
 
@@ -153,3 +159,72 @@ def test_search_by_keyboard_only(page, site_url):
     page.wait_for_url(re.compile(re.escape(site_url.rstrip("/") + href.split("#")[0])))
     assert "perform" in page.locator("article").first.inner_text().lower()
     assert not errors
+
+
+def test_pinyin_being_composed_is_not_searched(page, site_url):
+    """A Chinese input method shows pinyin in the box until a character is chosen: only the
+    characters are searched (no 'nothing found' flashing for 'qingzhensi')."""
+    _open(page, site_url)
+    page.locator("#hall-search-input").click()
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("Input.imeSetComposition", {"text": "qingzhensi", "selectionStart": 10, "selectionEnd": 10})
+    page.wait_for_timeout(800)  # time enough for Pagefind to start and a search to answer
+    assert page.locator("#hall-search-input").input_value() == "qingzhensi"
+    assert not page.evaluate("performance.getEntriesByName('hall-search:searched').length")
+    cdp.send("Input.insertText", {"text": "清真寺"})  # the input method commits the characters
+    page.locator("#hall-search-results .md-search-result__item").first.wait_for(timeout=15000)
+    assert page.locator("#hall-search-input").input_value() == "清真寺"
+    titles = page.locator("#hall-search-results .md-search-result__article h1").all_inner_texts()
+    assert any("清真寺" in title for title in titles)
+
+
+def test_pressing_the_search_button_starts_pagefind_before_the_box_opens(page, site_url):
+    requests = _open(page, site_url)
+    page.locator('label[for="__search"].md-header__button').dispatch_event("pointerdown")
+    page.wait_for_function("performance.getEntriesByName('hall-search:open').length > 0")
+    page.wait_for_timeout(300)
+    assert [r for r in requests if r.endswith("/pagefind/pagefind.js")]
+
+
+def test_one_character_queries_find_every_page_when_the_index_has_many_chunks(page, tmp_path):
+    """A character's bigrams spread over several index chunks (large halls): the prefix
+    table (hall/search.py write_prefix_table) makes a one-character search load them all."""
+    rng = random.Random(3)
+    alphabet = [chr(0x4E00 + i) for i in range(0, 3000, 12)]  # 250 characters
+    site = tmp_path / "site"
+    texts = {}
+    for n in range(150):
+        text = "".join(rng.choice(alphabet) for _ in range(1500))
+        texts[f"/p{n}/"] = text
+        folder = site / f"p{n}"
+        folder.mkdir(parents=True)
+        (folder / "index.html").write_text(
+            f'<html><body><article class="md-content__inner md-typeset"><h1>页{n}</h1><p>{text}</p></article></body></html>',
+            encoding="utf-8")
+    (site / "assets").mkdir()
+    shutil.copy(REPO / "theme/assets/hall-search.js", site / "assets/hall-search.js")
+    build_index(site, [SearchPage(f"p{n}/index.html", f"页{n}", "page") for n in range(150)], "zh")
+    table = json.loads((site / "pagefind" / PREFIX_TABLE).read_text(encoding="utf-8"))
+    assert len(list((site / "pagefind/index").iterdir())) > 10 and table  # the case this is about
+    queries = sorted(table)[:12]
+    server, url = serve_folder(site)
+    try:
+        page.goto(url + "p0/")
+        found = page.evaluate(FRESH_SEARCHES_JS, ["/", queries, True])
+        plain = page.evaluate("""async (queries) => {
+          const { openPagefind } = await import("/assets/hall-search.js");
+          const out = [];
+          for (const q of queries) {
+            const pagefind = await openPagefind("/pagefind/pagefind.js", { baseUrl: "/" });
+            out.push((await pagefind.search(q)).results.length);
+            await pagefind.destroy();
+          }
+          return out;
+        }""", queries)
+    finally:
+        server.shutdown()
+    for query, urls in zip(queries, found):
+        assert set(urls) == {u for u, t in texts.items() if query in t}, query
+    # Without the table Pagefind misses pages (if this starts failing, Pagefind loads every
+    # chunk of a prefix itself and the table can go).
+    assert any(n < len(found[i]) for i, n in enumerate(plain))
