@@ -25,11 +25,13 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Literal
 
 from .content.fields import FieldReader
+from .content.filecache import FileCache, code_version
 from .content.model import Hall
 from .content.problems import ProblemLog
 from .content.yamlfile import load_yaml, mapping_items, read_text
@@ -191,17 +193,11 @@ def check_privacy(hall: Hall, log: ProblemLog, *, publishing: bool = True) -> No
     allowances = load_allowances(root, log, hall.languages)
     used: set[Allowance] = set()
     drafts = _draft_folders(hall)
+    cache = FileCache(root, "privacy", code_version(sys.modules[__name__]))  # unchanged files are not read again
     for path in _staff_files(root):
         rel = log.rel(path)
-        text = read_text(path, ProblemLog(root))  # encoding problems are the loader's to report
-        if not text:
-            continue
-        yaml_file = path.suffix.lower() in (".yml", ".yaml")
-        lines = text.split("\n")
         in_draft = any(rel.startswith(folder + "/") for folder in drafts)
-        for finding in find_personal_data(text):
-            if yaml_file and lines[finding.line - 1].lstrip().startswith("#"):
-                continue  # YAML comments are never published
+        for finding in cache.value(path, lambda: _scan(path, root)):
             allowed = next((a for a in allowances if a.file == rel and a.kind == finding.kind
                             and a.value in (None, finding.value)), None)
             if allowed:
@@ -231,7 +227,21 @@ def check_privacy(hall: Hall, log: ProblemLog, *, publishing: bool = True) -> No
                 "号码已删除时，请把这一项也从清单中删除。", "If the number was removed, remove this item from the list too.",
                 level="warning",
             )
-    check_photo_gps(hall, log)
+    check_photo_gps(hall, log, cache)
+    cache.save()
+
+
+def _scan(path: Path, root: Path) -> tuple[list[Finding], bool]:
+    """The personal data in one staff file, but for YAML comments (never published); kept
+    in the cache unless the file could not be read."""
+    text = read_text(path, ProblemLog(root))  # encoding problems are the loader's to report
+    if not text:
+        return [], text is not None
+    findings = find_personal_data(text)
+    if findings and path.suffix.lower() in (".yml", ".yaml"):
+        lines = text.split("\n")
+        findings = [f for f in findings if not lines[f.line - 1].lstrip().startswith("#")]
+    return findings, True
 
 
 def _photos(hall: Hall) -> list[str]:
@@ -251,10 +261,12 @@ def photo_has_gps(path: Path) -> bool:
     return bool(gps) and any(tag in gps for tag in (1, 2, 3, 4))
 
 
-def check_photo_gps(hall: Hall, log: ProblemLog) -> None:
+def check_photo_gps(hall: Hall, log: ProblemLog, cache: FileCache | None = None) -> None:
     for file in _photos(hall):
         path = Path(hall.root) / file
-        if path.is_file() and photo_has_gps(path):
+        if not path.is_file():
+            continue
+        if cache.value(path, lambda: (photo_has_gps(path), True)) if cache else photo_has_gps(path):
             log.report(
                 "privacy.gps", path,
                 "照片的 EXIF 信息中记录了拍摄地点（GPS 坐标）。网站上的图片副本不含这些信息，但仓库中的原图仍然含有。",

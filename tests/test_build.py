@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import re
+import subprocess
+import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -268,3 +271,22 @@ def test_exhibit_and_zone_pages_show_their_slice_of_the_timeline(site):
     zone = html(site, "exhibits/history/index.html")
     assert "1373" in zone.split('class="hall-section hall-timeline-slice"')[1].split("</section>")[0]
     assert "hall-timeline-slice" not in html(site, "exhibits/customs/customs-and-culture/index.html")
+
+
+def test_a_language_build_that_starts_late_still_gets_the_hall(tmp_path):
+    """The English build starts beside the Chinese one and waits for its hand-off (the
+    loaded hall). On a busy machine it may start after a small hall's Chinese build is
+    done: the hand-off must still be there (it was once removed too early, and the
+    build hung)."""
+    project = copy_sample_hall(tmp_path / "hall")
+    hook = tmp_path / "hook"
+    hook.mkdir()
+    (hook / "sitecustomize.py").write_text(
+        "import os, time\nif os.environ.get('HALL_BUILD_LANGUAGE') == 'en':\n    time.sleep(6)\n", encoding="utf-8")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1",
+           "PYTHONPATH": os.pathsep.join(filter(None, [str(hook), os.environ.get("PYTHONPATH")]))}
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q"], cwd=project, env=env,
+                            capture_output=True, text=True, timeout=90)
+    assert result.returncode == 0, result.stderr
+    assert "清真寺" in (project / "site/exhibits/history/ming-mosque/index.html").read_text(encoding="utf-8")
+    assert "mosque" in (project / "site/en/exhibits/history/ming-mosque/index.html").read_text(encoding="utf-8").lower()

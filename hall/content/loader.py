@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 from .fields import FieldReader, closest
 from .model import Body, Exhibit, FreePage, Hall, Home, Localized, Photo, Zone
@@ -12,6 +13,8 @@ from .achievements import load_achievements
 from .news import load_news
 from .links import check_hall_links
 from .timeline import load_timeline
+from . import yamlfile
+from .filecache import FileCache, code_version
 from .yamlfile import YList, YMap, load_yaml, mapping_items, read_text
 
 EXHIBIT_FIELDS = (
@@ -46,6 +49,7 @@ def load_hall(root: Path, languages: tuple[str, ...] = ("zh", "en")) -> tuple[Ha
     hall = Hall(root, languages, tuple(zones), tuple(pages), home, news=news, news_categories=news_categories,
                 timeline=timeline, achievements=achievements, tag_labels=tag_labels)
     check_hall_links(hall, log)  # body links to other entries, entries sharing an address
+    loader.yaml_cache.save()
     return hall, log
 
 
@@ -63,6 +67,11 @@ class _Loader:
         self.log = log
         self.reference_checks: list[tuple[FieldReader, str, list[str], YList | None]] = []
         self.tag_checks: list[tuple[FieldReader, list[str], YList | None]] = []
+        self.yaml_cache = FileCache(root, "yaml", code_version(yamlfile))
+
+    def yaml(self, path: Path) -> Any:
+        """``load_yaml`` with this load's cache of parsed files (hall/content/filecache.py)."""
+        return load_yaml(path, self.log, self.yaml_cache)
 
     def reader(self, data: YMap, path: Path) -> FieldReader:
         return FieldReader(data, path, self.log, self.languages)
@@ -73,7 +82,7 @@ class _Loader:
         the keys to the caller (tags.yml, whose keys are the staff's own tags)."""
         if not path.exists():
             return None
-        data = load_yaml(path, self.log)
+        data = self.yaml(path)
         if not self._expect_mapping(data, path):
             return None
         fields = self.reader(data, path)
@@ -106,7 +115,7 @@ class _Loader:
                 "Create it, listing the zones in visiting order (`hall new zone` makes one).",
             )
             return []
-        data = load_yaml(path, self.log)
+        data = self.yaml(path)
         if data is None:
             return []
         if not isinstance(data, list):
@@ -183,7 +192,7 @@ class _Loader:
                 "例如 ming-mosque。", "For example: ming-mosque.",
             )
             return None
-        data = load_yaml(yml, self.log)
+        data = self.yaml(yml)
         if not self._expect_mapping(data, yml):
             return None
         fields = self.reader(data, yml)

@@ -173,7 +173,7 @@ def load_news_item(loader: "_Loader", folder: Path, categories: tuple[NewsCatego
         )
         return None
     folder_date, _slug = parsed
-    data = load_yaml(yml, log)
+    data = loader.yaml(yml)
     if not loader._expect_mapping(data, yml):
         return None
     fields = loader.reader(data, yml)

@@ -10,11 +10,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator
+from typing import TYPE_CHECKING, Any, Iterator
 
 import yaml
 
 from .problems import ProblemLog
+
+if TYPE_CHECKING:
+    from .filecache import FileCache
 
 BOM = "\ufeff"
 
@@ -188,8 +191,23 @@ def _check_slips(text: str, path: Path, log: ProblemLog) -> bool:
     return found
 
 
-def load_yaml(path: Path, log: ProblemLog) -> Any:
-    """Load a YAML file with marks; report every problem and return None on failure."""
+def load_yaml(path: Path, log: ProblemLog, cache: "FileCache | None" = None) -> Any:
+    """Load a YAML file with marks; report every problem and return None on failure.
+
+    With ``cache`` (hall/content/filecache.py) a file parsed without problems before and
+    unchanged since is not parsed again."""
+    if cache is None:
+        return _load_yaml(path, log)
+
+    def parse() -> tuple[Any, bool]:
+        before = len(log.problems)
+        data = _load_yaml(path, log)
+        return data, data is not None and len(log.problems) == before
+
+    return cache.value(path, parse)
+
+
+def _load_yaml(path: Path, log: ProblemLog) -> Any:
     text = read_text(path, log)
     if text is None:
         return None

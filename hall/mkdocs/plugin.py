@@ -328,17 +328,19 @@ class HallPlugin(BasePlugin[HallConfig]):
             self.background.run(finish_other_languages, self.background, start, site_dir)
             return
         children, self.children = self.children, []
-        self._drop_handoffs()
         failures = []
-        for child in children:
-            code, output = child.wait()
-            if code != 0:
-                failures.append(f"[{child.language}] {output.strip()}")
-                shutil.rmtree(child.site_dir, ignore_errors=True)
-                continue
-            target = site_dir / child.language
-            shutil.rmtree(target, ignore_errors=True)
-            shutil.move(str(child.site_dir), str(target))
+        try:
+            for child in children:
+                code, output = child.wait()
+                if code != 0:
+                    failures.append(f"[{child.language}] {output.strip()}")
+                    shutil.rmtree(child.site_dir, ignore_errors=True)
+                    continue
+                target = site_dir / child.language
+                shutil.rmtree(target, ignore_errors=True)
+                shutil.move(str(child.site_dir), str(target))
+        finally:  # not before: a child that started late (a small hall, a busy machine) still reads it
+            self._drop_handoffs()
         if failures:
             for child in children:
                 shutil.rmtree(child.site_dir, ignore_errors=True)
