@@ -73,6 +73,25 @@ def _front_matter(title: str, template: str, extra: Mapping[str, Any] | None = N
     return "---\n" + "\n".join(lines) + "\n---\n\n"
 
 
+def split_front_matter(markdown: str) -> tuple[dict[str, Any], str]:
+    """A generated page's Markdown → (its front matter, the rest, from the blank line on).
+
+    Reads only what ``_front_matter`` writes (one JSON value per line), so an engine can
+    skip its general YAML parser (MkDocs' pure-Python one: 0.3 s per language at 1000
+    exhibits). The rest keeps its leading blank line, so a body that itself starts with
+    ``---`` is never taken for front matter."""
+    if not markdown.startswith("---\n"):
+        return {}, markdown
+    end = markdown.find("\n---\n", 3)
+    if end < 0:
+        return {}, markdown
+    meta = {}
+    for line in markdown[4:end].split("\n"):
+        key, _, value = line.partition(": ")
+        meta[key] = json.loads(value)
+    return meta, markdown[end + 4:]
+
+
 class _Views:
     """Builds the view data of one language, with the photos already planned."""
 

@@ -159,3 +159,16 @@ def test_problem_format_names_file_line_and_both_languages(tmp_path):
     text = problem.format()
     assert text.splitlines()[0] == "[错误 error] exhibits/history/mosque/exhibit.yml:4:6"
     assert "修改建议" in text and "How to fix" in text
+
+
+def test_generated_front_matter_reads_back_without_a_yaml_parser():
+    from hall.views import _front_matter, split_front_matter
+
+    body = "---\n\n正文：“引号”与 `代码`\n"  # a body that starts with a rule is not front matter
+    markdown = _front_matter("古建筑清真寺: “明”", "exhibit.html", {"hide": ["toc"]}) + body
+    meta, rest = split_front_matter(markdown)
+    assert meta == {"title": "古建筑清真寺: “明”", "template": "exhibit.html", "hide": ["toc"]}
+    assert rest.strip("\n") == body.strip("\n") and rest.startswith("\n")
+    import yaml
+    assert yaml.safe_load(markdown.split("---\n")[1]) == meta  # what MkDocs would have read
+    assert split_front_matter("# no front matter") == ({}, "# no front matter")

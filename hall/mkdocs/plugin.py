@@ -36,7 +36,8 @@ from ..kiosk import ENV_KIOSK
 from ..a11y import a11y_context, tidy_material_markup
 from ..seo import Site, page_seo, site_root, write_seo_files
 from ..qr import external_links, public_url, qr_svg
-from ..views import NavItem, PageSpec, SitePlan, cover_photos, download_photo_files, plan_site, published_photo_files
+from ..views import (NavItem, PageSpec, SitePlan, cover_photos, download_photo_files, plan_site, published_photo_files,
+                     split_front_matter)
 from ..search import build_index, search_pages
 from ..views_news import write_news_feeds
 from .config import HallConfig
@@ -64,6 +65,7 @@ class HallPlugin(BasePlugin[HallConfig]):
         self.background = Background()
         self.handoffs: list[Path] = []  # the loaded hall, pickled for the other languages' builds
         self.nav_urls: set[str] = set()  # pages in the navigation (their chrome is their own)
+        self.page_meta: dict[str, dict[str, Any]] = {}  # src_uri -> title, template, hide
 
     # Remember whether this is a preview (`serve`), which shows drafts.
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -198,8 +200,11 @@ class HallPlugin(BasePlugin[HallConfig]):
         docs_dir = os.path.abspath(config.docs_dir)
         kept = [f for f in files if not (f.abs_src_path and f.abs_src_path.startswith(docs_dir + os.sep))]
         result = Files(kept)
+        self.page_meta = {}
         for spec in self.plan.pages:
-            file = File.generated(config, spec.src_uri, content=spec.markdown)
+            # The page's settings go to MkDocs directly (on_page_markdown), not through its YAML parser.
+            self.page_meta[spec.src_uri], body = split_front_matter(spec.markdown)
+            file = File.generated(config, spec.src_uri, content=body)
             if not spec.searchable:
                 file.inclusion = InclusionLevel.NOT_IN_NAV
             result.append(file)
@@ -209,6 +214,7 @@ class HallPlugin(BasePlugin[HallConfig]):
     # links at the generated page so MkDocs resolves them in every language.
     # Photos in bodies become the same <picture> of derivatives as gallery photos.
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        page.meta = {**self.page_meta.get(page.file.src_uri, {}), **page.meta}
         spec = self.pages.get(page.file.src_uri)
         if spec is not None and spec.source_file:
             prefix = "../" * page.url.count("/") + ("" if self.is_primary else "../")
