@@ -34,6 +34,7 @@ from .content.fields import FieldReader
 from .content.filecache import FileCache, code_version
 from .content.model import Hall
 from .content.problems import ProblemLog
+from .content import yamlfile
 from .content.yamlfile import load_yaml, mapping_items, read_text
 
 Kind = Literal["id_number", "phone"]
@@ -193,7 +194,7 @@ def check_privacy(hall: Hall, log: ProblemLog, *, publishing: bool = True) -> No
     allowances = load_allowances(root, log, hall.languages)
     used: set[Allowance] = set()
     drafts = _draft_folders(hall)
-    cache = FileCache(root, "privacy", code_version(sys.modules[__name__]))  # unchanged files are not read again
+    cache = FileCache(root, "privacy", code_version(sys.modules[__name__], yamlfile))  # unchanged files are not read again
     for path in _staff_files(root):
         rel = log.rel(path)
         in_draft = any(rel.startswith(folder + "/") for folder in drafts)

@@ -6,6 +6,8 @@ import re
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 from .fields import FieldReader, closest
 from .model import Body, Exhibit, FreePage, Hall, Home, Localized, Photo, Zone
 from .problems import ContentErrors, ProblemLog
@@ -67,7 +69,7 @@ class _Loader:
         self.log = log
         self.reference_checks: list[tuple[FieldReader, str, list[str], YList | None]] = []
         self.tag_checks: list[tuple[FieldReader, list[str], YList | None]] = []
-        self.yaml_cache = FileCache(root, "yaml", code_version(yamlfile))
+        self.yaml_cache = FileCache(root, "yaml", code_version(yamlfile) + yaml.__version__)
 
     def yaml(self, path: Path) -> Any:
         """``load_yaml`` with this load's cache of parsed files (hall/content/filecache.py)."""
