@@ -75,3 +75,16 @@ def test_header_controls_are_finger_sized_on_phones(browser, site_url, path):
     assert len(targets) >= 6, targets
     small = [t for t in targets if t["width"] < 44 or t["height"] < 44]
     assert not small, small
+
+
+@pytest.mark.parametrize("path", ["exhibits/history/ming-mosque/", "news/", "news/2021-long-march-visits/"])
+def test_links_in_small_text_are_finger_sized_on_phones(browser, site_url, path):
+    """The breadcrumb and a news item's category were 17 px tall on a phone (theme/assets/hall.css)."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    page.goto(site_url + path, wait_until="networkidle")
+    sizes = page.eval_on_selector_all(
+        ".hall-breadcrumb a, .hall-exhibit__meta a, .hall-news-card__meta a",
+        "links => links.map(a => { const r = a.getBoundingClientRect(); return [a.innerText, r.width, r.height]; })")
+    context.close()
+    assert sizes and all(w >= 44 and h >= 44 for _, w, h in sizes), sizes
