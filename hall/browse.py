@@ -13,7 +13,7 @@ from .content.model import Hall
 from .dates import PartialDate
 from .i18n import format_partial_date
 from .media import ImageSet
-from .views import NavItem, PageSpec, SitePlan, _front_matter, _Views
+from .views import NavItem, PageSpec, SitePlan, _Views
 
 BROWSE_SRC = "browse/index.md"
 
@@ -112,8 +112,8 @@ def plan_browse(hall: Hall, language: str, images: Mapping[str, ImageSet], media
         dest_uri="browse/index.html",
         title=view["title"],
         template="hall-browse.html",
-        markdown=_front_matter(view["title"], "hall-browse.html", {"hide": ["navigation", "toc"]}),
         view=view,
+        hide=("navigation", "toc"),
     )
 
 

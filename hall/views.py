@@ -25,10 +25,22 @@ class PageSpec:
     dest_uri: str  # the output file, e.g. "exhibits/history/ming-mosque/index.html"
     title: str
     template: str
-    markdown: str
+    body: str = ""  # its Markdown, below the front matter
     view: Mapping[str, Any] = field(default_factory=dict)
     source_file: str | None = None  # the staff file this page's body came from
     searchable: bool = True
+    hide: tuple[str, ...] = ()  # parts of the page the theme leaves out: "navigation", "toc"
+
+    @property
+    def meta(self) -> dict[str, Any]:
+        """The page's settings for the engine: title, template and what to hide."""
+        return {"title": self.title, "template": self.template, **({"hide": list(self.hide)} if self.hide else {})}
+
+    @property
+    def markdown(self) -> str:
+        """The page as one Markdown file, its settings as front matter."""
+        lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in self.meta.items()]
+        return "---\n" + "\n".join(lines) + "\n---\n\n" + self.body
 
 
 @dataclass(frozen=True)
@@ -61,35 +73,10 @@ def entry_page(url: str, template: str, title: str, view: dict[str, Any], body: 
         dest_uri=f"{url}index.html",
         title=title,
         template=template,
-        markdown=_front_matter(title, template) + (body.text if body else ""),
+        body=body.text if body else "",
         view=view,
         source_file=body.file if body else None,
     )
-
-
-def _front_matter(title: str, template: str, extra: Mapping[str, Any] | None = None) -> str:
-    meta = {"title": title, "template": template, **(extra or {})}
-    lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items()]
-    return "---\n" + "\n".join(lines) + "\n---\n\n"
-
-
-def split_front_matter(markdown: str) -> tuple[dict[str, Any], str]:
-    """A generated page's Markdown → (its front matter, the rest, from the blank line on).
-
-    Reads only what ``_front_matter`` writes (one JSON value per line), so an engine can
-    skip its general YAML parser (MkDocs' pure-Python one: 0.3 s per language at 1000
-    exhibits). The rest keeps its leading blank line, so a body that itself starts with
-    ``---`` is never taken for front matter."""
-    if not markdown.startswith("---\n"):
-        return {}, markdown
-    end = markdown.find("\n---\n", 3)
-    if end < 0:
-        return {}, markdown
-    meta = {}
-    for line in markdown[4:end].split("\n"):
-        key, _, value = line.partition(": ")
-        meta[key] = json.loads(value)
-    return meta, markdown[end + 4:]
 
 
 class _Views:
@@ -248,7 +235,7 @@ def plan_site(
         dest_uri="index.html",
         title=home_title,
         template="home.html",
-        markdown=_front_matter(home_title, "home.html", {"hide": ["navigation", "toc"]}),
+        hide=("navigation", "toc"),
         view={
             "kind": "home",
             "title": home_title,
@@ -270,7 +257,7 @@ def plan_site(
             dest_uri=f"exhibits/{zone.id}/index.html",
             title=zone_view["title"],
             template="zone.html",
-            markdown=_front_matter(zone_view["title"], "zone.html", {"hide": ["toc"]}),
+            hide=("toc",),
             view=zone_view,
         ))
         route = list(zone.exhibits)

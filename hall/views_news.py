@@ -69,7 +69,7 @@ def plan_news(
     hall: "Hall", views: "_Views", options: Mapping[str, Any] | None = None
 ) -> tuple[list["PageSpec"], list["NavItem"]]:
     """Every news page of one language, and the news entry of the navigation."""
-    from .views import NavItem, PageSpec, _front_matter, entry_page
+    from .views import NavItem, PageSpec, entry_page
 
     if not hall.news and not hall.news_categories:
         return [], []
@@ -105,7 +105,7 @@ def plan_news(
         }
         pages.append(PageSpec(
             src_uri=src, dest_uri=src.replace("index.md", "index.html"), title=title, template="news-list.html",
-            markdown=_front_matter(title, "news-list.html", {"hide": ["toc"]}), view=view, searchable=searchable,
+            view=view, searchable=searchable, hide=("toc",),
         ))
 
     # The paginated list, newest first: news/, news/page/2/, …

@@ -61,7 +61,7 @@ def coverage(hall: Hall) -> dict[str, dict[str, Any]]:
 
 def plan_status_page(hall: Hall, language: str) -> Any:
     """The "about this site" page of ``language``'s site."""
-    from .views import PageSpec, _front_matter
+    from .views import PageSpec
 
     words = _WORDS.get(language, _WORDS["en"])
     lines = [f"# {words['title']}", "", words["intro"], "", f"## {words['coverage']}", ""]
@@ -86,7 +86,7 @@ def plan_status_page(hall: Hall, language: str) -> Any:
         dest_uri=f"{STATUS_SLUG}/index.html",
         title=words["title"],
         template="page.html",
-        markdown=_front_matter(words["title"], "page.html") + "\n".join(lines) + "\n",
+        body="\n".join(lines) + "\n",
         view={"kind": "page", "body_fallback": False, "body_lang": HTML_LANG.get(language, language)},
     )
 
@@ -105,7 +105,7 @@ PROBLEMS_WORDS = {
 
 def plan_problems_page(problems: Any, language: str, src_uri: str = "index.md") -> Any:
     """A preview's home page while the content has errors: every problem, both languages."""
-    from .views import PageSpec, _front_matter
+    from .views import PageSpec
 
     title, intro = PROBLEMS_WORDS.get(language, PROBLEMS_WORDS["en"])
     lines = [f"# {title}", "", intro, ""]
@@ -124,7 +124,7 @@ def plan_problems_page(problems: Any, language: str, src_uri: str = "index.md") 
         dest_uri=src_uri.replace(".md", ".html"),
         title=title,
         template="page.html",
-        markdown=_front_matter(title, "page.html") + "\n".join(lines) + "\n",
+        body="\n".join(lines) + "\n",
         view={"kind": "page", "body_fallback": False, "body_lang": HTML_LANG.get(language, language)},
         searchable=False,
     )

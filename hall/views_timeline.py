@@ -163,7 +163,7 @@ def plan_timeline_and_achievements(
     hall: "Hall", views: "_Views", options: Mapping[str, Any] | None = None
 ) -> tuple[list["PageSpec"], list["NavItem"], list["NavItem"]]:
     """The timeline and achievements pages with their navigation entries (timeline, achievements)."""
-    from .views import NavItem, PageSpec, _front_matter
+    from .views import NavItem, PageSpec
 
     options = options or {}
     t = catalog(views.language, hall.default_language)
@@ -178,8 +178,7 @@ def plan_timeline_and_achievements(
         pages.append(PageSpec(
             src_uri="timeline/index.md", dest_uri="timeline/index.html", title=view["title"],
             template="timeline.html",
-            markdown=_front_matter(view["title"], "timeline.html", {"hide": ["toc"]}) + _search_markdown(view),
-            view=view,
+            body=_search_markdown(view), view=view, hide=("toc",),
         ))
         timeline_nav.append(NavItem(t("timeline"), "timeline/index.md"))
     if hall.achievements is not None and hall.achievements.groups:
@@ -187,8 +186,7 @@ def plan_timeline_and_achievements(
         pages.append(PageSpec(
             src_uri="achievements/index.md", dest_uri="achievements/index.html", title=view["title"],
             template="achievements.html",
-            markdown=_front_matter(view["title"], "achievements.html", {"hide": ["toc"]}),
-            view=view,
+            view=view, hide=("toc",),
         ))
         achievements_nav.append(NavItem(t("achievements"), "achievements/index.md"))
     return pages, timeline_nav, achievements_nav

@@ -161,14 +161,14 @@ def test_problem_format_names_file_line_and_both_languages(tmp_path):
     assert "修改建议" in text and "How to fix" in text
 
 
-def test_generated_front_matter_reads_back_without_a_yaml_parser():
-    from hall.views import _front_matter, split_front_matter
+def test_a_page_gives_its_settings_to_the_engine_directly_or_as_front_matter():
+    from mkdocs.utils.meta import get_data
+
+    from hall.views import PageSpec
 
     body = "---\n\n正文：“引号”与 `代码`\n"  # a body that starts with a rule is not front matter
-    markdown = _front_matter("古建筑清真寺: “明”", "exhibit.html", {"hide": ["toc"]}) + body
-    meta, rest = split_front_matter(markdown)
-    assert meta == {"title": "古建筑清真寺: “明”", "template": "exhibit.html", "hide": ["toc"]}
-    assert rest.strip("\n") == body.strip("\n") and rest.startswith("\n")
-    import yaml
-    assert yaml.safe_load(markdown.split("---\n")[1]) == meta  # what MkDocs would have read
-    assert split_front_matter("# no front matter") == ({}, "# no front matter")
+    spec = PageSpec("a/index.md", "a/index.html", "古建筑清真寺: “明”", "exhibit.html", body, hide=("toc",))
+    assert spec.meta == {"title": "古建筑清真寺: “明”", "template": "exhibit.html", "hide": ["toc"]}
+    assert get_data(spec.markdown) == (body, spec.meta)  # as one file, what MkDocs would read
+    assert get_data("\n\n" + body)[1] == {}  # as the plugin hands it over (its settings go directly)
+    assert PageSpec("b/index.md", "b/index.html", "B", "page.html").meta == {"title": "B", "template": "page.html"}
