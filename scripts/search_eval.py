@@ -24,14 +24,16 @@ from typing import Iterable
 
 import yaml
 
+from hall.search import EXCLUDE_SELECTORS
+
 REPO = Path(__file__).resolve().parent.parent
 QUERIES = REPO / "tests" / "search_queries.yml"
 
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 WORD = re.compile(r"[0-9A-Za-z]+")
-# Classes of the parts of a page that search does not index (hall/search.py EXCLUDE_SELECTORS).
-EXCLUDED_CLASSES = {"hall-breadcrumb", "hall-route", "hall-section", "hall-cards", "md-source-file",
-                    "hall-notice", "headerlink", "hall-read-aloud", "hall-figure__download"}
+# Classes of the parts of a page that search does not index: the same list as the index's
+# (the attribute [data-search-exclude] is handled below).
+EXCLUDED_CLASSES = {selector[1:] for selector in EXCLUDE_SELECTORS if selector.startswith(".")}
 SKIPPED_TAGS = {"script", "style", "template", "noscript", "svg"}
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
