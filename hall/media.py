@@ -260,7 +260,10 @@ def plan_media(
         original = None
         found = _original_meta(cache, key, settings) if source in downloads else None
         if found:
-            url = f"{folder}/{stem}-{found['file']}"
+            # The download's own sub-folder names its settings (download_quality), so that
+            # a changed download gets a new address and no cache serves the old file; the
+            # file keeps the photo's name for the visitor who saves it.
+            url = f"{folder}/{settings.original_folder().removeprefix('original-')[:8]}/{stem}-{found['file']}"
             copies[url] = entry / settings.original_folder() / found["file"]
             original = Original(url, found["width"], found["height"], found["mime"], found["size"])
         images[source] = ImageSet(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -128,6 +129,19 @@ def test_turning_download_on_makes_only_the_download(rotated: Path, monkeypatch)
         assert out.size == (1200, 800)
     again = plan_media(rotated, ["p.jpg"], SMALL, downloads=["p.jpg"], workers=1)
     assert again.decoded == 0 and again.images == after.images
+
+
+def test_a_changed_download_quality_gives_the_download_a_new_address(rotated: Path):
+    """Derivatives keep their addresses (download_quality is not in their fingerprint); the
+    download, remade at the new quality, must not keep the address a browser or a proxy
+    may hold the old file under."""
+    first = plan_media(rotated, ["p.jpg"], SMALL, downloads=["p.jpg"], workers=1).images["p.jpg"]
+    finer = replace(SMALL, download_quality=SMALL.download_quality - 20)
+    second = plan_media(rotated, ["p.jpg"], finer, downloads=["p.jpg"], workers=1).images["p.jpg"]
+    assert [r.url for r in first.renditions] == [r.url for r in second.renditions]
+    assert first.original.url != second.original.url
+    assert first.original.url.rsplit("/", 1)[1] == second.original.url.rsplit("/", 1)[1] == "p-original.jpg"
+    assert first.original.size != second.original.size
 
 
 def test_prune_removes_downloads_no_photo_asks_for(tmp_path: Path):
