@@ -329,19 +329,21 @@ class HallSearch {
     }
   }
 
-  /** The next PAGE_SIZE results: their fragments are fetched at once, and each result is
-   *  shown as soon as it and those before it have arrived (the first one does not wait
-   *  for the tenth). */
+  /** The next PAGE_SIZE results, each shown as soon as it and those before it have
+   *  arrived. The first one's fragment is fetched alone and the rest together once it is
+   *  in: fetched with nine others, the first result came about 20 ms later at 1000
+   *  exhibits. */
   async render(more) {
     const serial = this.serial;
     const first = this.shown;
     const slice = this.results.slice(first, first + PAGE_SIZE);
-    const data = slice.map((r) => r.data());
+    const data = slice.slice(0, 1).map((r) => r.data());
     this.shown += slice.length;
     const count = this.results.length;
-    for (const [i, pending] of data.entries()) {
-      const d = await pending;
+    for (let i = 0; i < slice.length; i++) {
+      const d = await data[i];
       if (serial !== this.serial) return;
+      if (i === 0) data.push(...slice.slice(1).map((r) => r.data()));
       if (i === 0) this.say(count === 1 ? this.strings.one : this.strings.other.replace("#", count));
       this.list.append(this.item(d));
       if (i === 0) {
