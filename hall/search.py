@@ -53,10 +53,12 @@ _MARKUP_OR_HAN = re.compile(
 
 # Parts of a page that repeat other pages (route, related cards, breadcrumbs, TOC):
 # indexing them would list a page for its neighbour's title. Controls are no text
-# either: the read-aloud buttons (朗读本页, on every exhibit) and download links.
+# either: the read-aloud buttons (朗读本页, on every exhibit), download links and a
+# timeline event's link to itself ("#", which showed in excerpts).
 EXCLUDE_SELECTORS = (
     ".hall-breadcrumb", ".hall-route", ".hall-section", ".hall-cards", ".md-source-file",
-    ".hall-notice", ".headerlink", ".hall-read-aloud", ".hall-figure__download", "[data-search-exclude]",
+    ".hall-notice", ".headerlink", ".hall-event__anchor", ".hall-read-aloud", ".hall-figure__download",
+    "[data-search-exclude]",
 )
 
 

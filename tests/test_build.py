@@ -171,6 +171,9 @@ def test_search_indexes_the_article_but_not_its_controls_or_neighbours(site):
     assert "古建筑清真寺始建于明洪武六年（1373年）" in text
     for chrome in ("朗读本页", "下载原图", "返回展区", "参观路线"):  # read aloud, download, the route
         assert chrome not in text
+    # nor a timeline event's link to itself (its text is "#")
+    timeline = _indexed_text(site, "/timeline/")
+    assert "明洪武六年" in timeline and "#" not in timeline
 
 
 def test_drafts_are_not_published(tmp_path):
