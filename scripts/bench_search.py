@@ -11,7 +11,12 @@ measures, per language, in headless Chromium on 127.0.0.1:
   Pagefind's files are already compressed);
 * page open → first results: from navigation start until the first result shows, the
   query typed by a script in the page as soon as the load event has run (median of 3,
-  cold cache); for ours also split into Pagefind's start-up, its search, and showing.
+  cold cache); for ours also split into Pagefind's start-up, its search, and showing;
+* Pagefind alone, stock and ours, in turn in one browser (``--no-stock`` leaves it out):
+  stock Pagefind's recall on its own index of the same pages, and page open → first
+  result for each engine with no search box (a script imports Pagefind at the load
+  event), so that what our segmentation costs is a ratio measured in one run on this
+  noisy machine.
 
 Halls: the sample hall, and a synthetic hall of 1000 exhibits + 500 news items per
 language (scripts/synthetic_hall.py). Run from the repository root::
@@ -19,9 +24,10 @@ language (scripts/synthetic_hall.py). Run from the repository root::
     .venv/bin/python scripts/bench_search.py [--exhibits 1000 --news 500] [--out docs/benchmarks/search.md]
         [--work /tmp/bench-search [--reuse-lunr]]
 
-A full run took 20 minutes on a shared 2-core machine (generating the synthetic hall's
-photos is most of it; with ``--work`` they are kept for the next run, and
-``--reuse-lunr`` also keeps lunr's site). `--no-synthetic` takes about 2 minutes.
+A first full run takes about 30 minutes on a shared 2-core machine (generating the
+synthetic hall's photos is much of it; with ``--work`` they are kept for the next run,
+and ``--reuse-lunr`` also keeps lunr's site: such a run took 16 minutes).
+`--no-synthetic` takes about 3 minutes.
 """
 
 from __future__ import annotations
@@ -326,6 +332,123 @@ def measure(engine: str, site: Path, site_pf: Path, queries: list[dict], first_q
     return report
 
 
+# ---------------------------------------------------------------- Pagefind alone, stock and ours
+
+# The engine alone, no search box: at the load event a script in the page imports Pagefind,
+# searches and fetches the first result's fragment. STOCK: Pagefind as it comes (its own
+# index of the same pages, the raw query); otherwise ours (hall-search.js's openPagefind,
+# segmentQuery and searchIndex). The same clock as TYPE_AFTER_LOAD.
+ENGINE_ONLY = """
+window.__bench = {};
+addEventListener("load", async () => {
+  window.__bench.typed = performance.now();
+  const bundle = new URL(BUNDLE, location.href).href;
+  let search;
+  if (STOCK) {
+    const pagefind = await import(bundle);
+    search = await pagefind.search(QUERY);
+  } else {
+    const hall = await import(ROOT + "assets/hall-search.js");
+    const pagefind = await hall.openPagefind(bundle, { baseUrl: ROOT });
+    search = await hall.searchIndex(pagefind, bundle, hall.segmentQuery(QUERY));
+  }
+  if (search.results.length) await search.results[0].data();
+  window.__bench.count = search.results.length;
+  window.__bench.shown = performance.now();
+});
+"""
+
+# Stock Pagefind, each query by a fresh instance: the result ids.
+STOCK_SEARCHES_JS = """async (queries) => {
+  const out = [];
+  for (const q of queries) {
+    const pagefind = await import(new URL("/pagefind/pagefind.js", location.href).href);
+    out.push((await pagefind.search(q)).results.map((r) => r.id));
+    await pagefind.destroy();
+  }
+  return out;
+}"""
+
+
+def stock_site(site: Path) -> tuple[Path, float]:
+    """``site`` (our build) with Pagefind's stock index instead of ours: Pagefind run as it
+    comes on the built pages (each language from <html lang>, Chinese segmented by
+    Pagefind's extended build), with our list of excluded page parts. Files are hard links."""
+    from hall.search import EXCLUDE_SELECTORS, _run_pagefind
+
+    stock = site.with_name(site.name + "-stock")
+    shutil.rmtree(stock, ignore_errors=True)
+    shutil.copytree(site, stock, copy_function=os.link, ignore=lambda folder, names: [n for n in names if n == "pagefind"])
+    with tempfile.TemporaryDirectory() as folder:
+        config = {"site": str(stock), "output_subdir": "pagefind", "exclude_selectors": list(EXCLUDE_SELECTORS)}
+        (Path(folder) / "pagefind.json").write_text(json.dumps(config), encoding="utf-8")
+        start = time.perf_counter()
+        _run_pagefind(Path(folder))
+    return stock, time.perf_counter() - start
+
+
+def _engine_first_results(browser, base: str, root: str, query: str, stock: bool) -> dict:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    bundle = "/pagefind/pagefind.js" if stock else f"/{root}pagefind/pagefind.js"
+    context.add_init_script(ENGINE_ONLY.replace("STOCK", "true" if stock else "false").replace("QUERY", repr(query))
+                            .replace("BUNDLE", repr(bundle)).replace("ROOT", repr("/" + root)))
+    page = context.new_page()
+    page.goto(base + root, wait_until="load")
+    page.wait_for_function("window.__bench.shown", timeout=120_000)
+    times = page.evaluate("window.__bench")
+    context.close()
+    return {"seconds": times["shown"] / 1000, "after_load": (times["shown"] - times["typed"]) / 1000,
+            "count": times["count"]}
+
+
+def measure_engines(site: Path, stock: Path, queries: list[dict], first_query: dict[str, str],
+                    languages=("zh", "en"), runs: int = 3) -> dict:
+    """Pagefind alone, stock and ours, measured in turn (query by query) in one browser:
+    recall of stock, and page open → first result for the first query and every query."""
+    from playwright.sync_api import sync_playwright
+
+    report: dict = {}
+    with sync_playwright() as playwright:
+        browser = _launch(playwright)
+        ours_server, ours_base = serve(site)
+        stock_server, stock_base = serve(stock)
+        try:
+            for language in languages:
+                root = "" if language == languages[0] else f"{language}/"
+                urls = indexed_urls(site / root)
+                truth = Truth(page_texts(site / root, urls), language)
+                asked = [str(q["q"]) for q in queries if q["lang"] == language]
+                page = browser.new_page()
+                page.goto(stock_base + root + "404.html", wait_until="load")
+                ids = page.evaluate(STOCK_SEARCHES_JS, asked)
+                page.close()
+                # Stock's one index holds every language: /en/x/ is our en index's /x/.
+                prefix = "/" + root.rstrip("/")
+                fragment_urls = {i: url.removeprefix(prefix) if root else url for i, url in _fragment_urls(stock).items()}
+                full = sum(truth.pages(q) <= {fragment_urls[i] for i in found} for q, found in zip(asked, ids))
+                cells = {"stock": {"queries": len(asked), "full": full}, "ours": {}}
+                for name, base in (("stock", stock_base), ("ours", ours_base)):
+                    cells[name]["first"] = statistics.median(
+                        _engine_first_results(browser, base, root, first_query[language], name == "stock")["seconds"]
+                        for _ in range(runs))
+                each: dict[str, list] = {"stock": [], "ours": []}
+                for query in (q for q in asked if truth.pages(q)):
+                    for name, base in (("stock", stock_base), ("ours", ours_base)):
+                        each[name].append(_engine_first_results(browser, base, root, query, name == "stock"))
+                for name, rows in each.items():
+                    seconds = sorted(r["seconds"] for r in rows)
+                    cells[name].update(median=statistics.median(seconds), p90=seconds[int(0.9 * (len(seconds) - 1))],
+                                       under=sum(t < 0.6 for t in seconds), n=len(seconds),
+                                       results=statistics.median(r["count"] for r in rows))
+                cells["ratio"] = statistics.median(o["seconds"] / s["seconds"] for o, s in zip(each["ours"], each["stock"]))
+                report[language] = cells
+        finally:
+            ours_server.shutdown()
+            stock_server.shutdown()
+            browser.close()
+    return report
+
+
 # ---------------------------------------------------------------- halls and report
 
 
@@ -437,6 +560,26 @@ def format_report(results: list[dict], command: str) -> str:
         row("queries of the set with first results under 0.6 s",
             lambda c: f"{c['each']['under']}/{c['each']['n']}" if "each" in c else "–")
         lunr = hall["lunr"]
+        engines = hall.get("engines")
+        if engines:
+            lines += ["", "Pagefind alone, stock and ours, measured in turn in one browser (no search box: a script",
+                      "at the load event imports Pagefind, searches and fetches the first result's fragment).",
+                      "**stock**: Pagefind as it comes on the same built pages (its extended build segments",
+                      "Chinese; the raw query), with our excluded page parts; **ours**: hall-search.js's",
+                      f"openPagefind, segmentQuery and searchIndex on our index. Stock built its index in {hall['stock_build']:.1f} s.",
+                      "", "| | stock zh | ours zh | stock en | ours en |", "| --- | --- | --- | --- | --- |"]
+
+            def engine_row(label, fn):
+                lines.append(f"| {label} | " + " | ".join(
+                    fn(engines[l][n]) for l in ("zh", "en") for n in ("stock", "ours")) + " |")
+
+            engine_row("queries with full recall", lambda c: f"{c['full']}/{c['queries']}" if "full" in c else "as above")
+            engine_row("page open → first result, first query", lambda c: f"{c['first']:.2f} s")
+            engine_row("every query of the set: median / 90%", lambda c: f"{c['median']:.2f} / {c['p90']:.2f} s")
+            engine_row("queries under 0.6 s", lambda c: f"{c['under']}/{c['n']}")
+            engine_row("results per query (median)", lambda c: f"{c['results']:.0f}")
+            lines += ["", "Ours / stock, page open → first result, median over the queries: "
+                      + ", ".join(f"{l} {engines[l]['ratio']:.2f}" for l in ("zh", "en")) + "."]
         lines += ["", f"First query: {hall['first_query']['zh']} / {hall['first_query']['en']}. "
                   f"Build time (both languages): lunr {lunr['build']:.1f} s"
                   + (f" (its site built on {lunr['built']} and reused, `--reuse-lunr`)" if lunr.get("reused") else "")
@@ -459,6 +602,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-synthetic", action="store_true", help="only the sample hall")
     parser.add_argument("--out", type=Path, help="write the Markdown report here")
     parser.add_argument("--work", type=Path, help="keep the built halls in this folder")
+    parser.add_argument("--no-stock", action="store_true", help="leave out stock Pagefind (engine alone)")
     parser.add_argument("--reuse-lunr", action="store_true",
                         help="take lunr's build and numbers from an earlier run in --work, if there")
     args = parser.parse_args(argv)
@@ -479,6 +623,9 @@ def main(argv: list[str] | None = None) -> int:
             hall = {"title": title, "first_query": first_query, "build": seconds, "load": _load()}
             hall["pagefind"] = measure("pagefind", site, site, queries, first_query)
             hall["load"] += " → " + _load()
+            if not args.no_stock:
+                stock, hall["stock_build"] = stock_site(site)
+                hall["engines"] = measure_engines(site, stock, queries, first_query)
             hall["lunr"] = lunr_side(project, queries, first_query, args.reuse_lunr)
             results.append(hall)
             print(format_report(results[-1:], ""), flush=True)
