@@ -11,6 +11,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any, Mapping
 
+from .a11y import STATEMENT_URL
 from .content.model import Body, Exhibit, FreePage, Hall, Localized, Photo, Zone
 from .content.news import NewsItem
 from .i18n import HTML_LANG, catalog, format_date_span, format_file_size, format_pixels
@@ -55,6 +56,9 @@ class SitePlan:
     language: str
     pages: tuple[PageSpec, ...]
     nav: tuple[NavItem, ...]
+    #: Pages linked from every page's footer instead of the tabs: the accessibility
+    #: statement and "about this site", as public-sector sites place such notices.
+    footer: tuple[NavItem, ...] = ()
 
 
 def exhibit_url(exhibit_id: str) -> str:
@@ -277,12 +281,12 @@ def plan_site(
             )
             pages.append(entry_page(f"exhibits/{exhibit.id}/", "exhibit.html", view["title"], view, body))
 
-    page_nav = []
+    page_nav, footer = [], []
     for page in hall.pages:
         body, view = views.body(page)
         title = _first_heading(body.text) or page.slug
         pages.append(entry_page(f"{page.slug}/", "page.html", title, {"kind": "page", **view}, body))
-        page_nav.append(NavItem(title, f"{page.slug}/index.md"))
+        (footer if f"{page.slug}/" == STATEMENT_URL else page_nav).append(NavItem(title, f"{page.slug}/index.md"))
 
     news_pages, news_nav = plan_news(hall, views, options)
     chronicle_pages, timeline_nav, achievements_nav = plan_timeline_and_achievements(hall, views, options)
@@ -297,9 +301,9 @@ def plan_site(
         *news_nav,
         *achievements_nav,
         *page_nav,
-        NavItem(status_page.title, status_page.src_uri),
     )
-    return SitePlan(language, tuple(pages), nav)
+    footer.append(NavItem(status_page.title, status_page.src_uri))
+    return SitePlan(language, tuple(pages), nav, tuple(footer))
 
 
 def _first_heading(markdown: str) -> str | None:

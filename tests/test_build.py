@@ -113,6 +113,22 @@ def test_zone_page_lists_exhibits_in_visiting_order_and_nav_does_not(site):
     assert "ming-mosque" not in html(site, "about/index.html")
 
 
+@pytest.mark.parametrize("root,notices", [("", ["无障碍声明", "关于本站"]), ("en/", ["Accessibility statement", "About this site"])])
+def test_site_notices_are_in_the_footer_not_the_tabs(site, root, notices):
+    """The accessibility statement and "about this site" are linked from every page's
+    footer, as public-sector sites do; the tabs keep the hall's own sections."""
+    for path in ("index.html", "exhibits/history/ming-mosque/index.html", "news/index.html"):
+        page = html(site, root + path)
+        tabs = [t.strip() for t in re.findall(r'class="md-tabs__link[^"]*"[^>]*>\s*([^<]+)', page)]
+        assert tabs and not set(notices) & set(tabs)
+        footer = re.search(r'<p class="hall-footer-links">(.*?)</p>', page, re.S).group(1)
+        links = re.findall(r'<a href="([^"]+)">([^<]+)</a>', footer)
+        assert [text for _, text in links] == notices
+        for href, _ in links:  # each resolves to its page, from any depth
+            target = (site / root / path).parent / href / "index.html"
+            assert target.resolve().is_file(), (path, href)
+
+
 def test_previous_next_follow_the_visiting_route(site):
     page = html(site, "exhibits/history/ming-mosque/index.html")
     assert 'rel="next" href="../long-march-memorials/"' in page

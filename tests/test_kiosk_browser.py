@@ -349,7 +349,7 @@ def test_portrait_kiosk_shows_every_tab_and_only_large_targets(browser, kiosk_ur
         page.goto(kiosk_url + language + path, wait_until="networkidle")
         page.screenshot(path=str(folder / f"{name}.png"))
         tabs = page.evaluate(_TABS)
-        assert tabs["shown"] and tabs["count"] >= 9, (name, tabs)
+        assert tabs["shown"] and tabs["count"] >= 7, (name, tabs)  # home, zones, browse, timeline, news, achievements, about
         if tabs["scrollWidth"] > tabs["clientWidth"] or tabs["outside"]:
             problems.append(f"{name}: tabs scroll sideways ({tabs['scrollWidth']} > {tabs['clientWidth']} px), "
                             f"off-screen: {tabs['outside']}")

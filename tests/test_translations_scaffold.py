@@ -44,7 +44,7 @@ def test_about_this_site_page_lists_coverage():
         [page] = [p for p in plan.pages if p.src_uri == "about-this-site/index.md"]
         assert words in page.markdown
         assert "(../exhibits/customs/customs-and-culture/index.md)" in page.markdown  # untranslated in the sample
-        assert any(item.src_uri == "about-this-site/index.md" for item in plan.nav)
+        assert any(item.src_uri == "about-this-site/index.md" for item in plan.footer)
 
 
 @pytest.mark.slow

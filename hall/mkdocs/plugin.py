@@ -249,6 +249,8 @@ class HallPlugin(BasePlugin[HallConfig]):
             "search": self.config.search,
             "feeds": bool(self.hall.news and config.site_url),
             "kiosk": self._kiosk_settings(languages),
+            "footer": [{"title": item.title, "url": found.url} for item in self.plan.footer
+                       if (found := files.get_file_from_path(item.src_uri)) is not None],
         }
         env.globals["hall_qr"] = lambda data, title="": Markup(qr_svg(data, title=title))
         env.globals["hall_a11y"] = a11y_context(self.language, languages[0])  # hall/a11y.py
