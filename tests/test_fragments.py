@@ -53,7 +53,7 @@ def _render(cache: FragmentCache, page: _Page, base_url: str, calls: list[str]) 
 
 
 def test_shapes_pages_in_the_navigation_and_depth_apart():
-    cache, calls = FragmentCache(nav_urls={"zones/history/"}), []
+    cache, calls = FragmentCache(own_urls={"zones/history/"}), []
     assert _render(cache, _Page("exhibits/a/x/"), "../../..", calls) == "exhibits/a/x/"
     assert _render(cache, _Page("exhibits/a/y/"), "../../..", calls) == "exhibits/a/x/"  # same shape: reused
     assert _render(cache, _Page("exhibits/b/v/"), "../../..", calls) == "exhibits/b/v/"  # another folder
@@ -65,6 +65,6 @@ def test_shapes_pages_in_the_navigation_and_depth_apart():
 
 def test_disabled_cache_renders_every_time(monkeypatch):
     monkeypatch.setenv(ENV_FRAGMENTS, "0")
-    cache, calls = FragmentCache(nav_urls=set()), []
+    cache, calls = FragmentCache(own_urls=set()), []
     assert _render(cache, _Page("exhibits/a/x/"), "../../..", calls) == "exhibits/a/x/"
     assert _render(cache, _Page("exhibits/a/y/"), "../../..", calls) == "exhibits/a/y/"

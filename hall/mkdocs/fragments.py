@@ -10,9 +10,9 @@ of each shape renders it and the others reuse the HTML.
 A shape is the fragment's name, the page's folder (MkDocs makes every URL in the chrome
 relative to the page: ``exhibits/history/`` is ``../`` from one exhibit of that zone and
 ``../../history/`` from another zone's, so only pages in the same folder share them; an
-exhibit page never links to itself outside the content), the page itself when it is
-in the navigation (it is then marked active, and has previous/next links), and whatever
-else the template passes. The table of contents is each page's own and is never cached.
+exhibit page never links to itself outside the content), the page itself when the
+chrome links to it (in the navigation it is marked active and has previous/next links;
+a footer link to it reads ``./``), and whatever else the template passes. The table of contents is each page's own and is never cached.
 ``tests/test_fragments.py``
 checks that a site built with the cache is byte for byte the one built without it.
 """
@@ -33,8 +33,8 @@ ENV_FRAGMENTS = "HALL_FRAGMENT_CACHE"
 class FragmentCache:
     """The ``hall_cached`` template global of one build (a new one per build)."""
 
-    def __init__(self, nav_urls: set[str]) -> None:
-        self.nav_urls = nav_urls  # pages in the navigation: their chrome is their own
+    def __init__(self, own_urls: set[str]) -> None:
+        self.own_urls = own_urls  # pages the chrome links to: their chrome is their own
         self.enabled = os.environ.get(ENV_FRAGMENTS, "1") != "0"
         self.store: dict[tuple[Hashable, ...], Markup] = {}
         self.misses = 0
@@ -45,7 +45,7 @@ class FragmentCache:
             return Markup(caller())
         page = context.get("page")
         url = getattr(page, "url", None)
-        own = url if url in self.nav_urls or page is None else ""
+        own = url if url in self.own_urls or page is None else ""
         meta = getattr(page, "meta", None) or {}
         folder = posixpath.dirname(url.rstrip("/")) if url is not None else None
         key = (name, context.get("base_url"), folder, own, _frozen(meta.get("hide")), *extra)

@@ -228,7 +228,10 @@ class HallPlugin(BasePlugin[HallConfig]):
     # Global template data: UI strings, footer filing numbers, this build's language.
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         languages = tuple(self.config.languages)
-        env.globals["hall_cached"] = FragmentCache(self.nav_urls)  # fragments.py
+        footer = [{"title": item.title, "url": found.url} for item in self.plan.footer
+                  if (found := files.get_file_from_path(item.src_uri)) is not None]
+        # Pages the chrome links to (tabs, drawer, footer) get chrome of their own (fragments.py).
+        env.globals["hall_cached"] = FragmentCache(self.nav_urls | {link["url"] for link in footer})
         env.globals["hall_t"] = catalog(self.language, languages[0])
         env.bytecode_cache = jinja_cache(self.root)  # compile templates once, not on every (re)build
         env.filters["hall_url"] = _site_url_filter
@@ -249,8 +252,7 @@ class HallPlugin(BasePlugin[HallConfig]):
             "search": self.config.search,
             "feeds": bool(self.hall.news and config.site_url),
             "kiosk": self._kiosk_settings(languages),
-            "footer": [{"title": item.title, "url": found.url} for item in self.plan.footer
-                       if (found := files.get_file_from_path(item.src_uri)) is not None],
+            "footer": footer,
         }
         env.globals["hall_qr"] = lambda data, title="": Markup(qr_svg(data, title=title))
         env.globals["hall_a11y"] = a11y_context(self.language, languages[0])  # hall/a11y.py
