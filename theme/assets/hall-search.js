@@ -343,8 +343,10 @@ class HallSearch {
     for (let i = 0; i < slice.length; i++) {
       const d = await data[i];
       if (serial !== this.serial) return;
-      if (i === 0) data.push(...slice.slice(1).map((r) => r.data()));
-      if (i === 0) this.say(count === 1 ? this.strings.one : this.strings.other.replace("#", count));
+      if (i === 0) {
+        data.push(...slice.slice(1).map((r) => r.data()));
+        this.say(count === 1 ? this.strings.one : this.strings.other.replace("#", count));
+      }
       this.list.append(this.item(d));
       if (i === 0) {
         mark("shown");
