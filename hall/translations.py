@@ -49,7 +49,7 @@ def recorded_source(text: str) -> str | None:
 
 @dataclass(frozen=True)
 class EntryStatus:
-    kind: str  # "exhibit", "news", "page"
+    kind: str  # "exhibit", "news", "page"; "tag" (tag_label_status)
     id: str
     title: str  # in the default language
     url: str  # from the site root of a language, e.g. "exhibits/history/ming-mosque/"
@@ -95,12 +95,26 @@ def translation_status(hall: Hall, language: str) -> list[EntryStatus]:
     return result
 
 
+def tag_label_status(hall: Hall, language: str) -> list[EntryStatus]:
+    """Each tag of exhibits/tags.yml: ``missing`` when it has no label in ``language`` (its
+    pages then show the Chinese one), else ``ok``. Not part of ``translation_status``:
+    tags have no page of their own for "about this site" to list."""
+    from .content.loader import TAGS_FILE
+
+    return [
+        EntryStatus("tag", slug, f"{label.get(hall.default_language) or slug} ({slug})", "", TAGS_FILE, TAGS_FILE,
+                    "ok" if label.has(language) else "missing")
+        for slug, label in hall.tag_labels.items()
+    ]
+
+
 def format_table(hall: Hall, languages: tuple[str, ...] | None = None, show_ok: bool = False) -> tuple[str, int]:
-    """A plain-text table per language; returns it and the number of missing translations."""
+    """A plain-text table per language; returns it and the number of missing translations
+    (entries and tag labels)."""
     out: list[str] = []
     missing = 0
     for language in languages or hall.languages[1:]:
-        rows = translation_status(hall, language)
+        rows = translation_status(hall, language) + tag_label_status(hall, language)
         done = sum(1 for r in rows if r.status == "ok")
         missing += sum(1 for r in rows if r.status == "missing")
         out.append(f"== {language}: {done}/{len(rows)} 已译且为最新  up to date ==")

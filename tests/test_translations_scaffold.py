@@ -7,7 +7,7 @@ import pytest
 
 from hall.content import load_hall
 from hall.scaffold import new_news, new_zone
-from hall.translations import fingerprint, translation_status
+from hall.translations import fingerprint, format_table, translation_status
 from hall.views import plan_site
 from tests.conftest import REPO, copy_sample_hall, run_hall
 from tests.test_content import make_hall
@@ -35,6 +35,22 @@ def test_missing_unrecorded_up_to_date_and_outdated(tmp_path):
     run_hall(root, "translated", "exhibits/history/mosque/en.md")
     assert statuses(root)["history/mosque"] == "ok"
     assert (folder / "en.md").read_text(encoding="utf-8").count("translated_from") == 1
+
+
+def test_check_translations_lists_tag_labels_without_english(tmp_path):
+    """A tag labelled only in Chinese shows its Chinese label on English pages: the
+    translations check lists it with the file to edit, and counts it as missing."""
+    root = make_hall(tmp_path)
+    (root / "exhibits/tags.yml").write_text("miaochuan: {zh: 庙川, en: Miaochuan}\nreligion: {zh: 宗教}\n", encoding="utf-8")
+    hall, log = load_hall(root)
+    assert not log.errors, log.format()
+    table, missing = format_table(hall)
+    [row] = [line for line in table.splitlines() if "exhibits/tags.yml" in line]
+    assert "缺译文 missing" in row and "宗教 (religion)" in row
+    assert "miaochuan" not in table
+    assert missing == 1 + sum(r.status == "missing" for r in translation_status(hall, "en"))
+    # "about this site" lists pages, and a tag has none
+    assert all(r.kind != "tag" for r in translation_status(hall, "en"))
 
 
 def test_about_this_site_page_lists_coverage():
