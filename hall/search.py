@@ -109,30 +109,52 @@ def desegment(text: str) -> str:
 
     A run's tokens overlap by one character and end with a single character, so runs
     join back unambiguously. Spaces next to a Han run are dropped (Chinese is written
-    without them). The browser does the same on excerpts (theme/assets/hall-search.js).
+    without them), except at a ``BLOCK_MARK`` (``segment_html``), which becomes one
+    space unless a full stop or the like ends the block: 时间：1373年 年代：明洪武六年,
+    not 1373年年代. The browser does the same on
+    excerpts (theme/assets/hall-search.js).
     """
     out: list[str] = []
     in_run = False  # the last token was a bigram: the run goes on
     after_han = False
+    block = False  # a block boundary since the last word
     for sep, word in re.findall(r"(\s*)(\S+)", text):
+        if word == BLOCK_MARK:
+            block, in_run = bool(out), False
+            continue
         han = len(word) <= 2 and bool(_HAN_RUN.fullmatch(word))
         if in_run and han:
             out.append(word[1:])
         else:
-            out.append(("" if (han or after_han) else sep) + word)
+            space = block and not out[-1].endswith(_CLOSING_PUNCTUATION)
+            out.append((" " if space else "" if (han or after_han or block) else sep) + word)
         in_run = han and len(word) == 2
         after_han = han
+        block = False
     return "".join(out)
 
 
+#: Written before each block of text (paragraph, heading, list item, table cell…), a
+#: word Pagefind keeps in its excerpts but finds no letters in to index. Pagefind joins
+#: blocks with a space, as ``segment_text`` spaces every Han run, so without it a
+#: heading ran into its paragraph in an excerpt (历史印记本展区介绍…); ``desegment``
+#: turns it into one space.
+BLOCK_MARK = "¶"
+_CLOSING_PUNCTUATION = tuple("。！？；：，、）》」』】")  # no space is needed after these
+_BLOCK_TAG = re.compile(r"<(?:p|li|dt|dd|td|th|h[1-6]|figcaption|blockquote|caption|div)\b", re.I)
+
+
 def segment_html(html: str) -> str:
-    """The page with the text of every element segmented (tags, scripts and styles kept)."""
+    """The page with the text of every element segmented (tags, scripts and styles kept),
+    and a ``BLOCK_MARK`` before each block."""
     return _MARKUP_OR_HAN.sub(_markup_or_tokens, html)
 
 
 def _markup_or_tokens(match: re.Match) -> str:
     markup = match.group(1)
-    return markup if markup is not None else _spaced(match.group(3))
+    if markup is None:
+        return _spaced(match.group(3))
+    return f" {BLOCK_MARK} {markup}" if _BLOCK_TAG.match(markup) else markup
 
 
 @dataclass(frozen=True)

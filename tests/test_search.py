@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from hall.search import (
-    SearchPage, _written, desegment, index_language, index_tokens, prepare_page, query_tokens,
+    BLOCK_MARK, SearchPage, _written, desegment, index_language, index_tokens, prepare_page, query_tokens,
     search_pages, segment_html, segment_query, segment_text,
 )
 from hall.views import PageSpec
@@ -78,11 +78,23 @@ def test_segment_html_keeps_tags_scripts_and_attributes():
     assert "<b> 团结 结 </b>" in out
 
 
+def test_blocks_stay_apart_when_the_indexed_text_is_joined_back():
+    """Pagefind joins blocks with a space, as segment_text spaces every Han run: without
+    BLOCK_MARK a heading ran into its paragraph in excerpts (历史印记本展区…)."""
+    html = ('<h2>历史印记</h2><p>本展区介绍<a href="#">清真寺</a>。</p>'
+            '<dl><dt>时间：1373年</dt><dd>年代：明洪武六年</dd></dl><ul><li>Long March</li><li>长征</li></ul>')
+    out = segment_html(html)
+    assert out.count(BLOCK_MARK) == 6 and f" {BLOCK_MARK} <h2>" in out  # h2, p, dt, dd, li, li
+    content = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", out)).strip()  # as Pagefind stores it
+    assert desegment(content) == "历史印记 本展区介绍清真寺。时间：1373年 年代：明洪武六年 Long March 长征"
+    assert desegment(f"{BLOCK_MARK} 民族 族团 团结 结 {BLOCK_MARK}") == "民族团结"  # at a window's ends
+
+
 def test_segment_html_keeps_comments_and_skipped_elements_whole():
     html = ('<!-- 注释 --><svg viewBox="0 0 1 1"><title>图标</title></svg><svg/>展厅'
             '<STYLE>.a::after { content: "展"; }</STYLE><h2 id="展品介绍">展品介绍</h2>')
     assert segment_html(html) == ('<!-- 注释 --><svg viewBox="0 0 1 1"><title>图标</title></svg><svg/> 展厅 厅 '
-                                  '<STYLE>.a::after { content: "展"; }</STYLE><h2 id="展品介绍"> 展品 品介 介绍 绍 </h2>')
+                                  '<STYLE>.a::after { content: "展"; }</STYLE> ¶ <h2 id="展品介绍"> 展品 品介 介绍 绍 </h2>')
 
 
 def test_prepare_page_marks_the_article_and_adds_meta():

@@ -11,7 +11,7 @@ from urllib.parse import unquote
 
 import pytest
 
-from hall.search import PREFIX_TABLE, SearchPage, build_index, desegment, segment_query, segment_text
+from hall.search import PREFIX_TABLE, SearchPage, build_index, desegment, segment_html, segment_query, segment_text
 from scripts.search_eval import FRESH_SEARCHES_JS, Truth, indexed_urls, load_queries, page_texts
 from tests.conftest import serve_folder
 
@@ -97,6 +97,8 @@ def test_browser_segmentation_matches_python(page, site_url):
     texts = [str(q["q"]) for q in load_queries()] + ["民族团结 mosques", "𠀀𠀁x", "　清真寺　", "A–B 1373年"]
     indexed = [re.sub(r"\s+", " ", segment_text(t)).strip()
                for t in ["古建筑清真寺始建于明洪武六年（1373年）。", "民族团结进步示范社区：庙川社区", "X县 Long March 长征"]]
+    blocks = segment_html("<h2>历史印记</h2><p>本展区。</p><dl><dt>时间：1373年</dt><dd>年代</dd></dl><p>Long March</p>")
+    indexed.append(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", blocks)).strip())
     page.goto(site_url + "404.html")
     result = page.evaluate(
         """async ([q, d]) => {

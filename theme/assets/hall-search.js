@@ -27,6 +27,11 @@ export function segmentQuery(query) {
   return query.replace(HAN_RUN, (run) => ` ${queryTokens(run).join(" ")} `).replace(/\s+/g, " ").trim();
 }
 
+/** Written before each block of text at build time (hall/search.py BLOCK_MARK); one space
+ *  when text is joined back, none after a full stop or the like. */
+const BLOCK_MARK = "¶";
+const CLOSING_PUNCTUATION = "。！？；：，、）》」』】";
+
 /** Indexed text → [[char, marked], …] as written (the inverse of segment_text). */
 export function desegment(pieces) {
   const tokens = [];
@@ -44,18 +49,26 @@ export function desegment(pieces) {
   const out = [];
   let inRun = false;
   let afterHan = false;
+  let block = false;  // a block boundary (BLOCK_MARK) since the last word
   for (const [space, chars] of tokens) {
     const text = chars.map((c) => c[0]).join("");
+    if (text === BLOCK_MARK) {
+      block = out.length > 0;
+      inRun = false;
+      continue;
+    }
     const han = chars.length <= 2 && HAN_ONLY.test(text);
     if (inRun && han) {
       if (chars[0][1] && out.length) out[out.length - 1] = [out[out.length - 1][0], true];
       out.push(...chars.slice(1));
     } else {
-      if (!(han || afterHan)) out.push(...space);
+      if (block && !CLOSING_PUNCTUATION.includes(out[out.length - 1][0])) out.push([" ", false]);
+      else if (!(han || afterHan || block)) out.push(...space);
       out.push(...chars);
     }
     inRun = han && chars.length === 2;
     afterHan = han;
+    block = false;
   }
   return out;
 }
