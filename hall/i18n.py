@@ -102,6 +102,7 @@ UI_STRINGS: dict[str, dict[str, str]] = {
         "placeholder_notice": "示意图，非实拍照片",
         "language": "语言",
         "colon": "：",
+        "separator": "；",  # between facts shown side by side: read out, and in search excerpts
         "on_timeline": "时间线上",
         "whole_timeline": "查看完整时间线",
         "download_original": "下载原图",
@@ -179,6 +180,7 @@ UI_STRINGS: dict[str, dict[str, str]] = {
         "placeholder_notice": "Placeholder illustration, not a photograph",
         "language": "Language",
         "colon": ": ",
+        "separator": "; ",
         "on_timeline": "On the timeline",
         "whole_timeline": "See the whole timeline",
         "download_original": "Download original",

@@ -185,6 +185,8 @@ def _indexed_text(site: Path, url: str) -> str:
 def test_search_indexes_the_article_but_not_its_controls_or_neighbours(site):
     text = _indexed_text(site, "/exhibits/history/ming-mosque/")
     assert "古建筑清真寺始建于明洪武六年（1373年）" in text
+    # blocks and side-by-side facts stay apart when excerpts are joined back
+    assert "古建筑清真寺 时间：1373年；年代：明洪武六年" in text
     for chrome in ("朗读本页", "下载原图", "返回展区", "参观路线"):  # read aloud, download, the route
         assert chrome not in text
     # nor a timeline event's link to itself (its text is "#")
