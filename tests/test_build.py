@@ -129,6 +129,18 @@ def test_site_notices_are_in_the_footer_not_the_tabs(site, root, notices):
             assert target.resolve().is_file(), (path, href)
 
 
+@pytest.mark.parametrize("path,tab", [
+    ("exhibits/history/ming-mosque/index.html", "展区"), ("news/2021-long-march-visits/index.html", "活动动态"),
+    ("en/exhibits/history/ming-mosque/index.html", "Zones"), ("exhibits/history/index.html", "展区"),
+    ("timeline/index.html", "时间线"), ("accessibility/index.html", None),
+])
+def test_the_tab_holding_a_page_is_marked_even_when_the_page_is_not_in_the_navigation(site, path, tab):
+    """Exhibits and news items are not in the navigation; their zone's and the news tab
+    is marked all the same, by address (theme/partials/tabs-item.html)."""
+    active = re.findall(r'md-tabs__item--active">\s*<a[^>]*>\s*([^<]*?)\s*</a>', html(site, path))
+    assert active == ([tab] if tab else [])
+
+
 def test_previous_next_follow_the_visiting_route(site):
     page = html(site, "exhibits/history/ming-mosque/index.html")
     assert 'rel="next" href="../long-march-memorials/"' in page
