@@ -104,6 +104,16 @@ def segment_query(query: str) -> str:
     return _SPACE.sub(" ", spaced).strip()
 
 
+#: Written before each block of text (paragraph, heading, list item, table cell…), a
+#: word Pagefind keeps in its excerpts but finds no letters in to index. Pagefind joins
+#: blocks with a space, as ``segment_text`` spaces every Han run, so without it a
+#: heading ran into its paragraph in an excerpt (历史印记本展区介绍…); ``desegment``
+#: turns it into one space.
+BLOCK_MARK = "¶"
+_CLOSING_PUNCTUATION = tuple("。！？；：，、）》」』】")  # no space is needed after these
+_BLOCK_TAG = re.compile(r"<(?:p|li|dt|dd|td|th|h[1-6]|figcaption|blockquote|caption|div)\b", re.I)
+
+
 def desegment(text: str) -> str:
     """Undo ``segment_text`` on (a window of) indexed text: 民族 族团 团结 结 → 民族团结.
 
@@ -111,8 +121,7 @@ def desegment(text: str) -> str:
     join back unambiguously. Spaces next to a Han run are dropped (Chinese is written
     without them), except at a ``BLOCK_MARK`` (``segment_html``), which becomes one
     space unless a full stop or the like ends the block: 时间：1373年 年代：明洪武六年,
-    not 1373年年代. The browser does the same on
-    excerpts (theme/assets/hall-search.js).
+    not 1373年年代. The browser does the same on excerpts (theme/assets/hall-search.js).
     """
     out: list[str] = []
     in_run = False  # the last token was a bigram: the run goes on
@@ -132,16 +141,6 @@ def desegment(text: str) -> str:
         after_han = han
         block = False
     return "".join(out)
-
-
-#: Written before each block of text (paragraph, heading, list item, table cell…), a
-#: word Pagefind keeps in its excerpts but finds no letters in to index. Pagefind joins
-#: blocks with a space, as ``segment_text`` spaces every Han run, so without it a
-#: heading ran into its paragraph in an excerpt (历史印记本展区介绍…); ``desegment``
-#: turns it into one space.
-BLOCK_MARK = "¶"
-_CLOSING_PUNCTUATION = tuple("。！？；：，、）》」』】")  # no space is needed after these
-_BLOCK_TAG = re.compile(r"<(?:p|li|dt|dd|td|th|h[1-6]|figcaption|blockquote|caption|div)\b", re.I)
 
 
 def segment_html(html: str) -> str:

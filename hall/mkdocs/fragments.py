@@ -12,9 +12,9 @@ relative to the page: ``exhibits/history/`` is ``../`` from one exhibit of that 
 ``../../history/`` from another zone's, so only pages in the same folder share them; an
 exhibit page never links to itself outside the content), the page itself when the
 chrome links to it (in the navigation it is marked active and has previous/next links;
-a footer link to it reads ``./``), and whatever else the template passes. The table of contents is each page's own and is never cached.
-``tests/test_fragments.py``
-checks that a site built with the cache is byte for byte the one built without it.
+a footer link to it reads ``./``), and whatever else the template passes. The table of
+contents is each page's own and is never cached. ``tests/test_fragments.py`` checks
+that a site built with the cache is byte for byte the one built without it.
 """
 
 from __future__ import annotations
