@@ -209,6 +209,40 @@ def test_search_opens_without_animation(browser, site_url, viewport):
     assert running == []
 
 
+def test_result_filters_are_finger_sized_on_phones(browser, site_url):
+    """The kind filters (全部 展品 新闻 …) and "more results" were 27 px tall on a phone."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    page.goto(site_url, wait_until="networkidle")
+    page.locator('label[for="__search"].md-header__button').first.click()
+    page.locator("#hall-search-input").fill("民族")
+    page.locator(".hall-search__kind").first.wait_for()
+    sizes = page.eval_on_selector_all(
+        ".hall-search__kind, .hall-search__more:not([hidden])",
+        "els => els.map(e => { const r = e.getBoundingClientRect(); return [e.innerText, r.width, r.height]; })")
+    context.close()
+    assert len(sizes) >= 3 and all(w >= 44 and h >= 44 for _, w, h in sizes), sizes
+
+
+def test_open_search_fits_a_phone_screen(browser, site_url):
+    """Material's scaled circle made the page 1262 px wide while search was open: phones
+    widened their layout and results ran off the screen (hall-search.css)."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    page.goto(site_url, wait_until="networkidle")
+    page.locator('label[for="__search"].md-header__button').first.click()
+    page.locator("#hall-search-input").fill("清真寺")
+    page.locator("#hall-search-results .md-search-result__item").first.wait_for()
+    widths = page.evaluate("""() => ({ layout: innerWidth, content: document.documentElement.scrollWidth,
+      results: document.querySelector('.md-search-result').getBoundingClientRect().right })""")
+    page.locator(".md-search__options button[type=reset], label.md-search__icon[for=__search]").first.click()
+    page.keyboard.press("Escape")
+    header_options = page.locator(".md-header__option").first.is_visible()
+    context.close()
+    assert widths == {"layout": 390, "content": 390, "results": 390}, widths
+    assert header_options  # shown again once search is closed
+
+
 def test_one_character_queries_find_every_page_when_the_index_has_many_chunks(page, tmp_path):
     """A character's bigrams spread over several index chunks (large halls): the prefix
     table (hall/search.py write_prefix_table) makes a one-character search load them all."""
