@@ -209,13 +209,21 @@ def test_search_opens_without_animation(browser, site_url, viewport):
     assert running == []
 
 
-def test_result_filters_are_finger_sized_on_phones(browser, site_url):
-    """The kind filters (全部 展品 新闻 …) and "more results" were 27 px tall on a phone."""
+def _search_on_a_phone(browser, site_url: str, query: str):
+    """A phone (mobile layout, touch) that opened search from the header and typed
+    ``query``; its results are shown. Returns (context, page): close the context."""
     context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
     page = context.new_page()
     page.goto(site_url, wait_until="networkidle")
     page.locator('label[for="__search"].md-header__button').first.click()
-    page.locator("#hall-search-input").fill("民族")
+    page.locator("#hall-search-input").fill(query)
+    page.locator("#hall-search-results .md-search-result__item").first.wait_for()
+    return context, page
+
+
+def test_result_filters_are_finger_sized_on_phones(browser, site_url):
+    """The kind filters (全部 展品 新闻 …) and "more results" were 27 px tall on a phone."""
+    context, page = _search_on_a_phone(browser, site_url, "民族")
     page.locator(".hall-search__kind").first.wait_for()
     sizes = page.eval_on_selector_all(
         ".hall-search__kind, .hall-search__more:not([hidden])",
@@ -227,12 +235,7 @@ def test_result_filters_are_finger_sized_on_phones(browser, site_url):
 def test_open_search_fits_a_phone_screen(browser, site_url):
     """Material's scaled circle made the page 1262 px wide while search was open: phones
     widened their layout and results ran off the screen (hall-search.css)."""
-    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
-    page = context.new_page()
-    page.goto(site_url, wait_until="networkidle")
-    page.locator('label[for="__search"].md-header__button').first.click()
-    page.locator("#hall-search-input").fill("清真寺")
-    page.locator("#hall-search-results .md-search-result__item").first.wait_for()
+    context, page = _search_on_a_phone(browser, site_url, "清真寺")
     widths = page.evaluate("""() => ({ layout: innerWidth, content: document.documentElement.scrollWidth,
       results: document.querySelector('.md-search-result').getBoundingClientRect().right })""")
     page.locator(".md-search__options button[type=reset], label.md-search__icon[for=__search]").first.click()
