@@ -78,9 +78,9 @@ def _plain(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def first_paragraph(markdown: str) -> str:
-    """The first prose paragraph of a Markdown body (front matter, headings, admonitions skipped)."""
-    body = re.sub(r"\A---\n.*?\n---\n", "", markdown, flags=re.S)
+def first_paragraph(body: str) -> str:
+    """The first prose paragraph of a page's Markdown body (which has no front matter: the
+    engine gets the page's settings apart), headings, admonitions, lists and the like skipped."""
     for block in re.split(r"\n\s*\n", body):
         block = block.strip()
         if not block or block.startswith(("#", "!!!", "???", "<", "|", "```", "-", "*", "![", ":::")):
@@ -116,8 +116,8 @@ def _main_photo(view: Mapping[str, Any]) -> Mapping[str, Any] | None:
     return None
 
 
-def describe(view: Mapping[str, Any], markdown: str, language: str, fallback: str) -> str:
-    text = view.get("summary") or view.get("intro") or view.get("subtitle") or first_paragraph(markdown)
+def describe(view: Mapping[str, Any], body: str, language: str, fallback: str) -> str:
+    text = view.get("summary") or view.get("intro") or view.get("subtitle") or first_paragraph(body)
     return shorten(text or fallback, language)
 
 
@@ -127,14 +127,15 @@ def page_seo(
     dest_uri: str,
     title: str,
     view: Mapping[str, Any],
-    markdown: str = "",
+    body: str = "",
 ) -> dict[str, Any]:
-    """Everything the <head> of one page needs for search engines and link previews."""
+    """Everything the <head> of one page needs for search engines and link previews
+    (``body``: the page's Markdown, without front matter)."""
     path = page_path(dest_uri)
     kind = view.get("kind", "page")
     name = site.site_name(language)
     is_home = kind == "home" or dest_uri == "index.html"
-    description = describe(view, markdown, language, name)
+    description = describe(view, body, language, name)
     canonical = site.url(language, path)
     photo = _main_photo(view)
     image = site.url(language, photo["src"]) if photo and site.root else ""

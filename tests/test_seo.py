@@ -24,7 +24,7 @@ def test_urls_of_each_language():
 
 
 def test_descriptions_are_plain_and_short():
-    assert first_paragraph('---\ntitle: "x"\n---\n\n# T\n\n![p](a.jpg)\n\n见[展厅](../a.md)**介绍**。\n') == "见展厅介绍。"
+    assert first_paragraph('# T\n\n![p](a.jpg)\n\n见[展厅](../a.md)**介绍**。\n') == "见展厅介绍。"
     long = "展" * 300
     assert len(shorten(long, "zh")) == 120 and shorten(long, "zh").endswith("…")
     assert shorten("word " * 100, "en").endswith("word…")

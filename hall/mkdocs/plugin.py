@@ -291,7 +291,7 @@ class HallPlugin(BasePlugin[HallConfig]):
         spec = self.pages.get(page.file.src_uri)
         context["hall"] = spec.view if spec else {}
         if spec is not None:  # canonical, hreflang, Open Graph, schema.org (hall/seo.py)
-            context["hall_seo"] = page_seo(self._seo_site(config), self.language, spec.dest_uri, spec.title, spec.view, spec.markdown)
+            context["hall_seo"] = page_seo(self._seo_site(config), self.language, spec.dest_uri, spec.title, spec.view, spec.body)
         return context
 
     def _seo_site(self, config: MkDocsConfig) -> Site:
