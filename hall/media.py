@@ -84,10 +84,14 @@ class MediaSettings:
         text = json.dumps({"v": PIPELINE_VERSION, **fields}, sort_keys=True)
         return hashlib.sha256(text.encode()).hexdigest()[:16]
 
+    def original_key(self) -> str:
+        """A fingerprint of how full-size downloads are made (version, quality)."""
+        text = json.dumps({"v": ORIGINAL_VERSION, "q": self.download_quality})
+        return hashlib.sha256(text.encode()).hexdigest()[:12]
+
     def original_folder(self) -> str:
         """Name of the sub-folder of a cache entry holding its full-size download."""
-        text = json.dumps({"v": ORIGINAL_VERSION, "q": self.download_quality})
-        return "original-" + hashlib.sha256(text.encode()).hexdigest()[:12]
+        return "original-" + self.original_key()
 
     def widths_for(self, width: int) -> tuple[int, ...]:
         """The widths made for a photo ``width`` pixels wide: never upscaled, no near-duplicates."""
@@ -263,7 +267,7 @@ def plan_media(
             # The download's own sub-folder names its settings (download_quality), so that
             # a changed download gets a new address and no cache serves the old file; the
             # file keeps the photo's name for the visitor who saves it.
-            url = f"{folder}/{settings.original_folder().removeprefix('original-')[:8]}/{stem}-{found['file']}"
+            url = f"{folder}/{settings.original_key()[:8]}/{stem}-{found['file']}"
             copies[url] = entry / settings.original_folder() / found["file"]
             original = Original(url, found["width"], found["height"], found["mime"], found["size"])
         images[source] = ImageSet(
