@@ -98,3 +98,16 @@ def page(browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+#: A phone as most visitors hold one: 390 × 844, touch, and the mobile layout (a page
+#: wider than the screen widens the layout, as in WeChat's browser).
+PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True}
+
+
+@pytest.fixture
+def phone(browser):
+    """A page on a phone (``PHONE``)."""
+    context = browser.new_context(**PHONE)
+    yield context.new_page()
+    context.close()

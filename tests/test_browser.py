@@ -64,27 +64,21 @@ _HEADER_TARGETS = """() => [...document.querySelectorAll(
 
 
 @pytest.mark.parametrize("path", ["", "en/exhibits/history/ming-mosque/"])
-def test_header_controls_are_finger_sized_on_phones(browser, site_url, path):
+def test_header_controls_are_finger_sized_on_phones(phone, site_url, path):
     """Header buttons, the language menu and the search field's icon are at least 44 px on a
     touch screen (Material's are 40, 36 and 24 px); theme/assets/hall.css, pointer: coarse."""
-    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
-    page = context.new_page()
-    page.goto(site_url + path, wait_until="networkidle")
-    targets = page.evaluate(_HEADER_TARGETS)
-    context.close()
+    phone.goto(site_url + path, wait_until="networkidle")
+    targets = phone.evaluate(_HEADER_TARGETS)
     assert len(targets) >= 6, targets
     small = [t for t in targets if t["width"] < 44 or t["height"] < 44]
     assert not small, small
 
 
 @pytest.mark.parametrize("path", ["exhibits/history/ming-mosque/", "news/", "news/2021-long-march-visits/"])
-def test_links_in_small_text_are_finger_sized_on_phones(browser, site_url, path):
+def test_links_in_small_text_are_finger_sized_on_phones(phone, site_url, path):
     """The breadcrumb and a news item's category were 17 px tall on a phone (theme/assets/hall.css)."""
-    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
-    page = context.new_page()
-    page.goto(site_url + path, wait_until="networkidle")
-    sizes = page.eval_on_selector_all(
+    phone.goto(site_url + path, wait_until="networkidle")
+    sizes = phone.eval_on_selector_all(
         ".hall-breadcrumb a, .hall-exhibit__meta a, .hall-news-card__meta a",
         "links => links.map(a => { const r = a.getBoundingClientRect(); return [a.innerText, r.width, r.height]; })")
-    context.close()
     assert sizes and all(w >= 44 and h >= 44 for _, w, h in sizes), sizes

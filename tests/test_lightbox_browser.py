@@ -54,29 +54,24 @@ def test_lightbox_opens_moves_and_closes(page, site_url):
     assert focused == page.locator(".hall-gallery a.hall-figure__zoom").first.get_attribute("href")
 
 
-def test_lightbox_swipes_on_a_phone(browser, site_url):
-    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
-    try:
-        page = context.new_page()
-        page.goto(site_url + EXHIBIT)
-        page.locator(".hall-gallery a.hall-figure__zoom").first.tap()
-        page.wait_for_selector(".pswp.pswp--open", timeout=5000)
-        page.wait_for_selector("[data-hall-lightbox-state=open]", timeout=5000)  # gestures count after the opening animation
-        cdp = context.new_cdp_session(page)
+def test_lightbox_swipes_on_a_phone(phone, site_url):
+    phone.goto(site_url + EXHIBIT)
+    phone.locator(".hall-gallery a.hall-figure__zoom").first.tap()
+    phone.wait_for_selector(".pswp.pswp--open", timeout=5000)
+    phone.wait_for_selector("[data-hall-lightbox-state=open]", timeout=5000)  # gestures count after the opening animation
+    cdp = phone.context.new_cdp_session(phone)
 
-        def touch(kind: str, x: int) -> None:
-            points = [] if kind == "touchEnd" else [{"x": x, "y": 400}]
-            cdp.send("Input.dispatchTouchEvent", {"type": kind, "touchPoints": points})
+    def touch(kind: str, x: int) -> None:
+        points = [] if kind == "touchEnd" else [{"x": x, "y": 400}]
+        cdp.send("Input.dispatchTouchEvent", {"type": kind, "touchPoints": points})
 
-        touch("touchStart", 340)
-        for step in range(1, 21):
-            touch("touchMove", 340 - 13 * step)
-            page.wait_for_timeout(16)
-        touch("touchEnd", 80)
-        page.wait_for_function("document.querySelector('.pswp__counter').textContent.replace(/\\s/g, '') === '2/3'")
-        assert _caption(page) == _figcaption(page, 1)
-    finally:
-        context.close()
+    touch("touchStart", 340)
+    for step in range(1, 21):
+        touch("touchMove", 340 - 13 * step)
+        phone.wait_for_timeout(16)
+    touch("touchEnd", 80)
+    phone.wait_for_function("document.querySelector('.pswp__counter').textContent.replace(/\\s/g, '') === '2/3'")
+    assert _caption(phone) == _figcaption(phone, 1)
 
 
 def test_lightbox_speaks_english_on_english_pages(page, site_url):

@@ -209,39 +209,33 @@ def test_search_opens_without_animation(browser, site_url, viewport):
     assert running == []
 
 
-def _search_on_a_phone(browser, site_url: str, query: str):
-    """A phone (mobile layout, touch) that opened search from the header and typed
-    ``query``; its results are shown. Returns (context, page): close the context."""
-    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
-    page = context.new_page()
-    page.goto(site_url, wait_until="networkidle")
-    page.locator('label[for="__search"].md-header__button').first.click()
-    page.locator("#hall-search-input").fill(query)
-    page.locator("#hall-search-results .md-search-result__item").first.wait_for()
-    return context, page
+def _search_on_a_phone(phone, site_url: str, query: str) -> None:
+    """Open search from the header of the home page and type ``query``, until results show."""
+    phone.goto(site_url, wait_until="networkidle")
+    phone.locator('label[for="__search"].md-header__button').first.click()
+    phone.locator("#hall-search-input").fill(query)
+    phone.locator("#hall-search-results .md-search-result__item").first.wait_for()
 
 
-def test_result_filters_are_finger_sized_on_phones(browser, site_url):
+def test_result_filters_are_finger_sized_on_phones(phone, site_url):
     """The kind filters (全部 展品 新闻 …) and "more results" were 27 px tall on a phone."""
-    context, page = _search_on_a_phone(browser, site_url, "民族")
-    page.locator(".hall-search__kind").first.wait_for()
-    sizes = page.eval_on_selector_all(
+    _search_on_a_phone(phone, site_url, "民族")
+    phone.locator(".hall-search__kind").first.wait_for()
+    sizes = phone.eval_on_selector_all(
         ".hall-search__kind, .hall-search__more:not([hidden])",
         "els => els.map(e => { const r = e.getBoundingClientRect(); return [e.innerText, r.width, r.height]; })")
-    context.close()
     assert len(sizes) >= 3 and all(w >= 44 and h >= 44 for _, w, h in sizes), sizes
 
 
-def test_open_search_fits_a_phone_screen(browser, site_url):
+def test_open_search_fits_a_phone_screen(phone, site_url):
     """Material's scaled circle made the page 1262 px wide while search was open: phones
     widened their layout and results ran off the screen (hall-search.css)."""
-    context, page = _search_on_a_phone(browser, site_url, "清真寺")
-    widths = page.evaluate("""() => ({ layout: innerWidth, content: document.documentElement.scrollWidth,
+    _search_on_a_phone(phone, site_url, "清真寺")
+    widths = phone.evaluate("""() => ({ layout: innerWidth, content: document.documentElement.scrollWidth,
       results: document.querySelector('.md-search-result').getBoundingClientRect().right })""")
-    page.locator(".md-search__options button[type=reset], label.md-search__icon[for=__search]").first.click()
-    page.keyboard.press("Escape")
-    header_options = page.locator(".md-header__option").first.is_visible()
-    context.close()
+    phone.locator(".md-search__options button[type=reset], label.md-search__icon[for=__search]").first.click()
+    phone.keyboard.press("Escape")
+    header_options = phone.locator(".md-header__option").first.is_visible()
     assert widths == {"layout": 390, "content": 390, "results": 390}, widths
     assert header_options  # shown again once search is closed
 
