@@ -29,7 +29,6 @@ numbers to compare; absolute times move with the load of other work.
 from __future__ import annotations
 
 import argparse
-import cProfile
 import datetime as dt
 import json
 import os

@@ -48,7 +48,6 @@ from PIL import Image, ImageOps
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from hall import media  # noqa: E402
 from hall.media import MediaSettings, plan_media, render_photo  # noqa: E402
 
 REPORT = ROOT / "docs" / "benchmarks" / "media.md"

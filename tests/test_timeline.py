@@ -9,7 +9,7 @@ import pytest
 from tests.conftest import copy_sample_hall
 from hall.content import load_hall
 from hall.content.model import Localized
-from hall.content.timeline import Era, Timeline, TimelineEvent, TimelineGroup, timeline_events
+from hall.content.timeline import Era, Timeline, TimelineEvent, timeline_events
 from hall.dates import parse_date_span
 from hall.i18n import format_date_span
 from hall.views import plan_site
