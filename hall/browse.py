@@ -11,53 +11,16 @@ from typing import Any, Mapping
 
 from .content.model import Hall
 from .dates import PartialDate
-from .i18n import format_partial_date
+from .i18n import format_partial_date, strings
 from .media import ImageSet
 from .views import NavItem, PageSpec, SitePlan, _Views
 
 BROWSE_SRC = "browse/index.md"
 
-KIOSK_STRINGS: dict[str, dict[str, str]] = {
-    "zh": {
-        "browse": "浏览展品",
-        "browse_intro": "按展区、标签或年代查找展品，轻触即可打开。",
-        "by_zone": "按展区",
-        "by_tag": "按标签",
-        "by_year": "按年代",
-        "undated": "年代未注明",
-        "all": "全部展品",
-        "home": "首页",
-        "back": "返回",
-        "phone_title": "用手机继续阅读",
-        "phone_hint": "用手机扫描二维码，在手机上打开本页。",
-        "link_title": "请用手机打开此链接",
-        "link_hint": "触摸屏只显示本馆内容。用手机扫描二维码即可打开：",
-        "link_no_qr": "此地址没有可用的二维码。",
-        "close": "关闭",
-    },
-    "en": {
-        "browse": "Browse",
-        "browse_intro": "Find exhibits by zone, tag or year; touch one to open it.",
-        "by_zone": "By zone",
-        "by_tag": "By tag",
-        "by_year": "By year",
-        "undated": "Date not given",
-        "all": "All exhibits",
-        "home": "Home",
-        "back": "Back",
-        "phone_title": "Continue on your phone",
-        "phone_hint": "Scan the code to open this page on your phone.",
-        "link_title": "Open this link on your phone",
-        "link_hint": "This screen shows the hall's own pages only. Scan the code to open:",
-        "link_no_qr": "No QR code is available for this address.",
-        "close": "Close",
-    },
-}
-
-
 def kiosk_strings(language: str, default_language: str = "zh") -> dict[str, str]:
-    """The kiosk's UI strings in ``language``, missing ones from the default language."""
-    return {**KIOSK_STRINGS.get(default_language, {}), **KIOSK_STRINGS.get(language, {})}
+    """The kiosk's UI strings in ``language`` (section ``kiosk`` of hall/locales), missing
+    ones from the default language."""
+    return strings("kiosk", language, default_language)
 
 
 def browse_view(hall: Hall, language: str, images: Mapping[str, ImageSet], media_prefix: str = "") -> dict[str, Any]:

@@ -1,11 +1,15 @@
-"""Languages, localized dates and numbers (Babel), and the UI strings Material lacks."""
+"""Languages, localized dates and numbers (Babel), and the UI strings Material lacks
+(one catalog per language in ``hall/locales``)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 from typing import Mapping
 
+import yaml
 from babel import Locale
 from babel.dates import format_date, format_skeleton
 from babel.numbers import format_decimal
@@ -74,165 +78,25 @@ class Catalog:
         return text.format(**values) if values else text
 
 
-UI_STRINGS: dict[str, dict[str, str]] = {
-    "zh": {
-        "home": "首页",
-        "zones": "展区",
-        "zone": "展区",
-        "exhibits": "展品",
-        "highlights": "精选展品",
-        "explore_zone": "进入展区",
-        "exhibit_count": "{count} 件展品",
-        "related": "相关展品",
-        "previous": "上一件",
-        "next": "下一件",
-        "era": "年代",
-        "date": "时间",
-        "tags": "标签",
-        "photo_credit": "图片来源",
-        "translation_pending": "英文译文尚未完成，以下显示中文原文。",
-        "translation_pending_short": "译文待补",
-        "draft": "草稿（仅预览可见，不会发布）",
-        "icp": "ICP备案号",
-        "psb": "公安备案号",
-        "about": "关于本馆",
-        "back_to_zone": "返回展区",
-        "visiting_route": "参观路线",
-        "of": "第 {index} 件，共 {total} 件",
-        "placeholder_notice": "示意图，非实拍照片",
-        "language": "语言",
-        "colon": "：",
-        "separator": "；",  # between facts shown side by side: read out, and in search excerpts
-        "on_timeline": "时间线上",
-        "whole_timeline": "查看完整时间线",
-        "download_original": "下载原图",
-        "download_details": "（{pixels} 像素，{size}）",
-        # The timeline, news and achievements pages (``hall.labels`` of their views).
-        "timeline": "时间线",
-        "news": "活动动态",
-        "achievements": "成就",
-        "timeline_intro": "从始建于明代的古建筑清真寺，到今天社区的民族团结进步工作。",
-        "filter_label": "按类别筛选",
-        "filter_all": "全部",
-        "jump_to": "跳转到",
-        "events_count": "{count} 件事",
-        "order_newest": "由近及远排列",
-        "order_oldest": "由远及近排列",
-        "era_other": "其他",
-        "read_more": "详细了解",
-        "exhibit": "展品",
-        "news_item": "动态",
-        "shown_count": "显示 {shown} / {total} 件事",
-        "news_all": "全部动态",
-        "news_category": "栏目",
-        "news_year": "年份",
-        "news_archive_year": "{year}年的动态",
-        "news_empty": "暂无动态。",
-        "news_page": "第 {number} 页",
-        "news_pages": "分页",
-        "news_newer": "较新的动态",
-        "news_older": "较早的动态",
-        "news_previous_item": "上一条（较新）",
-        "news_next_item": "下一条（较早）",
-        "news_latest": "最新动态",
-        "news_more": "查看全部动态",
-        "news_feeds": "订阅",
-        "news_rss": "RSS 订阅",
-        "news_atom": "Atom 订阅",
-        "news_back": "返回动态列表",
-        "related_exhibits": "相关展品",
-        "photos": "照片",
-        "achievements_intro": "城市社区民族团结进步创建工作的部分数字。",
-        "source": "来源",
-        "period": "时间",
-        "chart": "图表",
-        "chart_table": "图表数据",
-        "figure": "项目",
-        "value": "数字",
-        "chart_desc": "{title}：{items}。",
-        "list_sep": "；",
-        "event_link": "本事件的链接",
-    },
-    "en": {
-        "home": "Home",
-        "zones": "Zones",
-        "zone": "Zone",
-        "exhibits": "Exhibits",
-        "highlights": "Highlights",
-        "explore_zone": "Enter the zone",
-        "exhibit_count": "{count} exhibits",
-        "related": "Related exhibits",
-        "previous": "Previous",
-        "next": "Next",
-        "era": "Period",
-        "date": "Date",
-        "tags": "Tags",
-        "photo_credit": "Photo",
-        "translation_pending": "The English translation is pending; the Chinese original is shown below.",
-        "translation_pending_short": "Translation pending",
-        "draft": "Draft (visible in preview only, never published)",
-        "icp": "ICP filing",
-        "psb": "Public security filing",
-        "about": "About the hall",
-        "back_to_zone": "Back to the zone",
-        "visiting_route": "Visiting route",
-        "of": "{index} of {total}",
-        "placeholder_notice": "Placeholder illustration, not a photograph",
-        "language": "Language",
-        "colon": ": ",
-        "separator": "; ",
-        "on_timeline": "On the timeline",
-        "whole_timeline": "See the whole timeline",
-        "download_original": "Download original",
-        "download_details": " ({pixels} px, {size})",
-        # The timeline, news and achievements pages (``hall.labels`` of their views).
-        "timeline": "Timeline",
-        "news": "News",
-        "achievements": "Achievements",
-        "timeline_intro": "From the historic mosque founded in the Ming dynasty to the community's work for ethnic unity and progress today.",
-        "filter_label": "Filter by group",
-        "filter_all": "All",
-        "jump_to": "Jump to",
-        "events_count": "{count} events",
-        "order_newest": "Newest first",
-        "order_oldest": "Oldest first",
-        "era_other": "Other",
-        "read_more": "Read more",
-        "exhibit": "Exhibit",
-        "news_item": "News",
-        "shown_count": "Showing {shown} of {total} events",
-        "news_all": "All news",
-        "news_category": "Category",
-        "news_year": "Year",
-        "news_archive_year": "News from {year}",
-        "news_empty": "No news yet.",
-        "news_page": "Page {number}",
-        "news_pages": "Pages",
-        "news_newer": "Newer news",
-        "news_older": "Older news",
-        "news_previous_item": "Previous (newer)",
-        "news_next_item": "Next (older)",
-        "news_latest": "Latest news",
-        "news_more": "All news",
-        "news_feeds": "Subscribe",
-        "news_rss": "RSS feed",
-        "news_atom": "Atom feed",
-        "news_back": "Back to the news",
-        "related_exhibits": "Related exhibits",
-        "photos": "Photos",
-        "achievements_intro": "Some figures from the Urban Community's work for ethnic unity and progress.",
-        "source": "Source",
-        "period": "Period",
-        "chart": "Chart",
-        "chart_table": "Chart data",
-        "figure": "Item",
-        "value": "Figure",
-        "chart_desc": "{title}: {items}.",
-        "list_sep": "; ",
-        "event_link": "Link to this event",
-    },
-}
+#: One catalog of UI strings per language (hall/locales/zh.yml, en.yml …), in sections.
+LOCALES_DIR = Path(__file__).parent / "locales"
+
+
+@lru_cache(maxsize=None)
+def locale_catalog(language: str) -> Mapping[str, Mapping[str, str]]:
+    """``hall/locales/<language>.yml``: section → key → string; empty for a language
+    without a file (its strings then all come from the default language)."""
+    path = LOCALES_DIR / f"{language}.yml"
+    if not re.fullmatch(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]+)*", language) or not path.is_file():
+        return {}
+    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+
+
+def strings(section: str, language: str, default_language: str = "zh") -> dict[str, str]:
+    """One section of ``language``'s catalog, a key it lacks taken from the default language."""
+    return {**locale_catalog(default_language).get(section, {}), **locale_catalog(language).get(section, {})}
 
 
 def catalog(language: str, default_language: str = "zh") -> Catalog:
-    return Catalog(language, UI_STRINGS.get(language, {}), UI_STRINGS[default_language])
+    """The page strings (section ``ui``) of ``language``, as a function: ``t("exhibit_count", count=3)``."""
+    return Catalog(language, locale_catalog(language).get("ui", {}), locale_catalog(default_language).get("ui", {}))

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, Mapping
 
 from .content.news import NewsCategory, NewsItem, newest_first
 from .feeds import FeedEntry
-from .i18n import HTML_LANG, UI_STRINGS, catalog, format_date_span
+from .i18n import HTML_LANG, catalog, format_date_span, strings
 
 if TYPE_CHECKING:
     from .content.model import Hall
@@ -27,8 +27,7 @@ def news_url(item_id: str) -> str:
 
 
 def labels(language: str, default: str) -> dict[str, str]:
-    t = catalog(language, default)
-    return {key: t(key) for key in UI_STRINGS[default]}
+    return strings("ui", language, default)
 
 
 def news_card(views: "_Views", item: NewsItem, categories: Mapping[str, NewsCategory]) -> dict[str, Any]:

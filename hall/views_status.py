@@ -10,36 +10,11 @@ from __future__ import annotations
 from typing import Any
 
 from .content.model import Hall
-from .i18n import HTML_LANG, LANGUAGE_NAMES
+from .i18n import HTML_LANG, LANGUAGE_NAMES, strings
 from .translations import translation_status
 
 STATUS_SLUG = "about-this-site"
 STATUS_SRC = f"{STATUS_SLUG}/index.md"
-
-_WORDS = {
-    "zh": {
-        "title": "关于本站",
-        "intro": "本站以简体中文为原文，其他语言为译文。尚未翻译的页面会显示中文原文，并在页面顶部注明“译文待补”。",
-        "coverage": "各语言翻译进度",
-        "language": "语言", "kind": "类别", "done": "已翻译", "total": "共计",
-        "exhibit": "展品", "news": "动态", "page": "页面",
-        "pending": "尚未翻译（显示中文原文）的条目",
-        "none": "全部条目均已翻译。",
-        "outdated": "中文原文修改后尚未更新译文的条目",
-    },
-    "en": {
-        "title": "About this site",
-        "intro": "This site is written in Simplified Chinese and translated into other languages. A page not yet "
-                 "translated shows the Chinese text, with a notice at its top that the translation is pending.",
-        "coverage": "Translation coverage by language",
-        "language": "Language", "kind": "Kind", "done": "Translated", "total": "Total",
-        "exhibit": "Exhibits", "news": "News", "page": "Pages",
-        "pending": "Entries not yet translated (shown in Chinese)",
-        "none": "Every entry is translated.",
-        "outdated": "Entries whose Chinese text changed after they were translated",
-    },
-}
-
 
 def coverage(hall: Hall) -> dict[str, dict[str, Any]]:
     """Per language other than the default: per kind (translated, total), pending and outdated rows."""
@@ -63,7 +38,7 @@ def plan_status_page(hall: Hall, language: str) -> Any:
     """The "about this site" page of ``language``'s site."""
     from .views import PageSpec
 
-    words = _WORDS.get(language, _WORDS["en"])
+    words = strings("status", language, hall.default_language)
     lines = [f"# {words['title']}", "", words["intro"], "", f"## {words['coverage']}", ""]
     lines.append(f"| {words['language']} | {words['kind']} | {words['done']} | {words['total']} |")
     lines.append("| --- | --- | ---: | ---: |")
@@ -95,19 +70,12 @@ def _escape(text: str) -> str:
     return text.replace("[", "\\[").replace("]", "\\]")
 
 
-PROBLEMS_WORDS = {
-    "zh": ("内容有错误，预览只显示能读取的部分", "请按下面的提示修改；保存后预览会自动更新。以下错误修好之前，无法构建要发布的网站。"),
-    "en": ("The content has errors: the preview shows only what could be read",
-           "Fix the problems below; the preview updates when you save. The site cannot be built for "
-           "publishing until they are fixed."),
-}
-
-
 def plan_problems_page(problems: Any, language: str, src_uri: str = "index.md") -> Any:
     """A preview's home page while the content has errors: every problem, both languages."""
     from .views import PageSpec
 
-    title, intro = PROBLEMS_WORDS.get(language, PROBLEMS_WORDS["en"])
+    words = strings("problems", language)
+    title, intro = words["title"], words["intro"]
     lines = [f"# {title}", "", intro, ""]
     # unreadable files first: a broken file often causes the other problems (links to it)
     for problem in sorted(problems, key=lambda p: (p.level != "error", not p.code.startswith(("file.", "yaml.")))):

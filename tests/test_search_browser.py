@@ -134,10 +134,13 @@ def test_results_can_be_narrowed_by_kind(page, site_url):
     page.locator(".hall-search__kind[data-kind='news']").click()
     page.wait_for_function(
         "[...document.querySelectorAll('#hall-search-results .hall-search__section')]"
-        ".every(e => e.textContent.startsWith('新闻'))")
+        ".every(e => e.textContent.startsWith('活动动态'))")
     sections = page.locator("#hall-search-results .hall-search__section").all_inner_texts()
-    assert sections and all(s.startswith("新闻") for s in sections)
-    assert page.locator(".hall-search__kind[data-kind='news']").get_attribute("aria-pressed") == "true"
+    assert sections and all(s.startswith("活动动态") for s in sections)
+    chip = page.locator(".hall-search__kind[data-kind='news']")
+    assert chip.get_attribute("aria-pressed") == "true"
+    # the filters say what the tabs say
+    assert chip.inner_text() == page.locator(".md-tabs__link", has_text="活动动态").first.inner_text()
 
 
 def test_search_by_keyboard_only(page, site_url):

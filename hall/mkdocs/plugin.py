@@ -30,7 +30,7 @@ from pymdownx.slugs import slugify as unicode_slugify
 from ..browse import kiosk_strings, with_browse
 from ..content import ProblemLog, load_hall
 from ..privacy import check_privacy
-from ..i18n import HTML_LANG, LANGUAGE_NAMES, catalog
+from ..i18n import HTML_LANG, LANGUAGE_NAMES, catalog, strings
 from ..media import MediaPlan, plan_crops, plan_media, rewrite_body_images, write_media
 from ..kiosk import ENV_KIOSK
 from ..a11y import a11y_context, tidy_material_markup
@@ -250,6 +250,7 @@ class HallPlugin(BasePlugin[HallConfig]):
             "psb_code": self.config.psb_code,
             "preview": self.preview,
             "search": self.config.search,
+            "search_strings": strings("search", self.language, languages[0]),
             "feeds": bool(self.hall.news and config.site_url),
             "kiosk": self._kiosk_settings(languages),
             "footer": footer,
