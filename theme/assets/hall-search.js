@@ -73,27 +73,28 @@ export function desegment(pieces) {
   return out;
 }
 
-/** The language our index is written in, from the page's: Chinese, Japanese and Thai
- *  are pre-segmented at build time and indexed as "und" (hall/search.py index_language). */
-export function indexLanguage(pageLanguage) {
-  return /^(zh|ja|th)(-|$)/i.test(pageLanguage || "") ? "und" : pageLanguage;
-}
+/** What Pagefind is told the page's language is while it starts (openPagefind).
+ *
+ *  Pagefind's worker takes the query's language from <html lang>, not from the index,
+ *  and runs the query through Intl.Segmenter in that language: for zh it splits it again
+ *  (固原 → 固 原; our bigrams then became one-character prefix searches that found 23
+ *  of 固原's 266 pages at 1000 exhibits), and for any language the segmenter's first use
+ *  in a fresh worker costs 15–40 ms before the first search. This is not a valid
+ *  language tag, on purpose: Pagefind then takes the query character by character,
+ *  as segmentQuery() wrote it, and, finding no index of that name, opens the bundle's
+ *  only one (each language has a bundle of its own; Chinese is indexed as "und",
+ *  English as "en" and stemmed by the index, hall/search.py index_language). */
+export const PAGEFIND_LANGUAGE = "hall_presegmented";
 
 /** This language's Pagefind bundle, imported and started, ready for segmentQuery() terms.
- *
- *  Pagefind takes the query's language from <html lang>, not from the index, and for zh
- *  splits the query again with Intl.Segmenter: 固原 → 固 原. Our bigrams then become
- *  one-character prefix searches, and Pagefind loads only the one index chunk where the
- *  bare character would sit, while the bigrams that extend it (固原) are often in the
- *  next chunk: at 1000 exhibits 固原 found 23 of its 266 pages. So Pagefind is started
- *  while <html lang> reads the index's language, and the page's is put back at once
- *  (in the same task: nothing renders in between). */
+ *  <html lang> reads PAGEFIND_LANGUAGE while Pagefind starts and the page's own is put
+ *  back at once (in the same task: nothing renders in between). */
 export async function openPagefind(bundleUrl, options = {}) {
   const pagefind = await import(bundleUrl);
   await pagefind.options(options);
   const html = document.documentElement;
   const lang = html.getAttribute("lang");
-  html.setAttribute("lang", indexLanguage(lang) || "unknown");
+  html.setAttribute("lang", PAGEFIND_LANGUAGE);
   try {
     pagefind.init();  // reads <html lang> before its first await
   } finally {
