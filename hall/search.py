@@ -244,6 +244,7 @@ def build_index(site_dir: Path, pages: Iterable[SearchPage], language: str,
             _run_pagefind(Path(scratch))
             _written(bundle)
             write_prefix_table(bundle)
+            shorten_startup_polling(bundle)
     _drop_unused_bundle_files(bundle)
     return report
 
@@ -333,6 +334,35 @@ def _chunk_boundaries(bundle: Path) -> list[str]:
             ) from None
         boundaries += words
     return boundaries
+
+
+#: Pagefind 1.5 checks every 50 ms whether its own start-up has finished
+#: (``PagefindInstance.getPtr``), so a search asked for while it starts (the first
+#: query, typed as search opens) waits up to 50 ms, 25 on average, after Pagefind is
+#: ready. Checking every 5 ms costs about 20 wake-ups once.
+_STARTUP_POLL = "async getPtr(){while(this.raw_ptr===null){if(this.initError){throw this.initError;}await asyncSleep(50);}"
+_STARTUP_POLL_SHORT = _STARTUP_POLL.replace("asyncSleep(50)", "asyncSleep(5)")
+
+
+def shorten_startup_polling(bundle: Path) -> int:
+    """Make Pagefind's scripts (its worker, and the main-thread copy it falls back to)
+    check for their start-up every 5 ms instead of 50: 25 ms sooner to the first results
+    on average (A/B on the 1000-exhibit hall: start-up 0.174 -> 0.148 s).
+
+    A small patch to generated code, kept to one exact string: when a Pagefind upgrade
+    changes it, the files are left as Pagefind wrote them (search works, 25 ms slower)
+    and tests/test_search.py says so. Returns how many files were patched.
+    """
+    patched = 0
+    for name in ("pagefind-worker.js", "pagefind.js"):
+        path = bundle / name
+        if not path.is_file():
+            continue
+        text = path.read_text(encoding="utf-8")
+        if text.count(_STARTUP_POLL) == 1:
+            path.write_text(text.replace(_STARTUP_POLL, _STARTUP_POLL_SHORT), encoding="utf-8")
+            patched += 1
+    return patched
 
 
 # Pagefind also writes its ready-made UIs; the site uses its own (hall-search.js).

@@ -185,6 +185,17 @@ def test_each_language_has_its_own_search_index(site):
     assert not (site / "search/search_index.json").exists()  # Material's search plugin is gone
 
 
+def test_pagefind_checks_for_its_start_up_every_5_ms_not_50(site):
+    """hall/search.py shorten_startup_polling: a first query waited up to 50 ms more.
+    Failing here after a Pagefind upgrade means the patched string changed: look at
+    PagefindInstance.getPtr in the new pagefind-worker.js and update _STARTUP_POLL."""
+    for bundle in (site / "pagefind", site / "en/pagefind"):
+        for name in ("pagefind-worker.js", "pagefind.js"):
+            text = (bundle / name).read_text(encoding="utf-8")
+            assert "await asyncSleep(5);}if(!this.raw_ptr)" in text, (bundle, name)
+            assert "await asyncSleep(50);}if(!this.raw_ptr)" not in text, (bundle, name)
+
+
 def _indexed_text(site: Path, url: str) -> str:
     """The text Pagefind stored for a page (its fragment, joined back from our bigrams)."""
     for fragment in (site / "pagefind/fragment").iterdir():
