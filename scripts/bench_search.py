@@ -190,10 +190,15 @@ def _wait_shown(page, timeout_ms: int = 120_000) -> None:
                   f"() => no(new Error('no result in {timeout_ms} ms')), {timeout_ms}))])")
 
 
+#: A phone on a mobile network, as Chrome's DevTools emulate one: every request waits this
+#: long for its round trip, and bytes come at this rate (12 Mbit/s down, 6 up).
+PHONE_NETWORK = {"offline": False, "latency": 100, "downloadThroughput": 1_500_000, "uploadThroughput": 750_000}
+
+
 def _first_results(browser, site: Path, base: str, page_url: str, engine: str, query: str,
-                   delay_ms: int = 0) -> dict:
+                   delay_ms: int = 0, network: dict | None = None) -> dict:
     """Open a page cold, search ``delay_ms`` after the load event: times (s) and search bytes
-    before and after typing.
+    before and after typing; on ``network`` (e.g. PHONE_NETWORK) if given, else 127.0.0.1.
 
     Times come from the page's clock. For ours, the hall-search performance marks and the
     request times split "typed → shown" into Pagefind's start-up (its script, worker,
@@ -206,6 +211,10 @@ def _first_results(browser, site: Path, base: str, page_url: str, engine: str, q
     context.add_init_script(TYPE_AFTER_LOAD.replace("RESULT", repr(result)).replace("BOX", repr(box))
                             .replace("QUERY", repr(query)).replace("DELAY", str(delay_ms)))
     page = context.new_page()
+    if network:
+        cdp = context.new_cdp_session(page)
+        cdp.send("Network.enable")
+        cdp.send("Network.emulateNetworkConditions", network)
     finished: list = []
     page.on("requestfinished", lambda request: finished.append(request))
     page.goto(base + page_url, wait_until="load")
@@ -333,6 +342,10 @@ def measure(engine: str, site: Path, site_pf: Path, queries: list[dict], first_q
                 later = [_first_results(browser, site, base, root, engine, first_query[language], VISITOR_DELAY_MS)
                          for _ in range(runs)]
                 cell["typed_later"] = statistics.median(r["after_load"] for r in later)
+                phone = [_first_results(browser, site, base, root, engine, first_query[language], network=PHONE_NETWORK)
+                         for _ in range(runs)]
+                cell["phone"] = statistics.median(r["seconds"] for r in phone)
+                cell["phone_after_load"] = statistics.median(r["after_load"] for r in phone)
                 if engine == "pagefind" and each_query:
                     # Every query of the set, once, cold: how the first query's time generalises.
                     # (Queries that hold on no page of this hall are left out: nothing to show.)
@@ -542,12 +555,14 @@ def format_report(results: list[dict], command: str) -> str:
         "- **pagefind**: Pagefind 1.5.2 on a copy of each page in which Chinese is written as",
         "  character bigrams plus the run's last character; the browser turns the query into",
         "  bigrams covering it, and before a one-character search preloads the index chunks",
-        "  its bigrams run into (hall-prefixes.json, written at build time from Pagefind's chunk",
-        "  boundaries; hall/search.py, theme/assets/hall-search.js). Chinese is indexed as language `und`,",
-        "  and Pagefind is started while `<html lang>` says `und`, so that neither Pagefind's",
-        "  own segmentation nor the browser's Intl.Segmenter splits the bigrams again; English",
-        "  keeps `en` and Pagefind's stemming. Nothing is fetched until the visitor opens search;",
-        "  the search UI script itself (hall-search.js, about 5 KB compressed) loads with the page.",
+        "  its bigrams run into. Chinese is indexed as language `und`, English as `en` (stemmed);",
+        "  Pagefind is started while `<html lang>` holds a tag the browser rejects, so that it runs",
+        "  the query through no Intl.Segmenter. As search opens, the files Pagefind's start-up asks",
+        "  for one after another, and then the query's index chunks, are fetched at once",
+        "  (`pagefind/hall-search.json`, written at build time from Pagefind's entry and chunk",
+        "  boundaries; hall/search.py, theme/assets/hall-search.js). Nothing is fetched until the",
+        "  visitor opens search; the search UI script itself (hall-search.js, about 7 KB",
+        "  compressed) loads with the page.",
         "",
     ]
     for hall in results:
@@ -573,6 +588,9 @@ def format_report(results: list[dict], command: str) -> str:
         row("↳ index chunks and Pagefind's search", secs("search"))
         row("↳ fragments and showing results (our code)", secs("show"))
         row(f"query typed {VISITOR_DELAY_MS / 1000:.1f} s after the load event → first results", secs("typed_later"))
+        row(f"on a phone's connection ({PHONE_NETWORK['latency']} ms round trips, 12 Mbit/s): page open → first results",
+            secs("phone"))
+        row("↳ of which: query typed (at load) → first results", secs("phone_after_load"))
         row("page open → first results, every query of the set (once each): median / 90% / slowest",
             lambda c: (f"{c['each']['median']:.2f} / {c['each']['p90']:.2f} / {c['each']['max'][0]:.2f} s "
                        f"({c['each']['max'][1]})" if "each" in c else "–"))

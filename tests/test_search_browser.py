@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import functools
+import http.server
 import json
 import random
 import re
 import shutil
+import socketserver
+import threading
 from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
 
-from hall.search import PREFIX_TABLE, SearchPage, build_index, desegment, segment_html, segment_query, segment_text
+from hall.search import SEARCH_MANIFEST, SearchPage, build_index, desegment, segment_html, segment_query, segment_text
 from scripts.search_eval import FRESH_SEARCHES_JS, Truth, indexed_urls, load_queries, page_texts
 from tests.conftest import serve_folder
 
@@ -253,12 +257,13 @@ def test_open_search_fits_a_phone_screen(phone, site_url):
     assert header_options  # shown again once search is closed
 
 
-def test_one_character_queries_find_every_page_when_the_index_has_many_chunks(page, tmp_path):
-    """A character's bigrams spread over several index chunks (large halls): the prefix
-    table (hall/search.py write_prefix_table) makes a one-character search load them all."""
+@pytest.fixture(scope="module")
+def many_chunks(tmp_path_factory):
+    """A site of 150 pages of random Han text: its index has many chunks, and a
+    character's bigrams spread over several of them (as in large halls)."""
     rng = random.Random(3)
     alphabet = [chr(0x4E00 + i) for i in range(0, 3000, 12)]  # 250 characters
-    site = tmp_path / "site"
+    site = tmp_path_factory.mktemp("many-chunks") / "site"
     texts = {}
     for n in range(150):
         text = "".join(rng.choice(alphabet) for _ in range(1500))
@@ -266,13 +271,21 @@ def test_one_character_queries_find_every_page_when_the_index_has_many_chunks(pa
         folder = site / f"p{n}"
         folder.mkdir(parents=True)
         (folder / "index.html").write_text(
-            f'<html><body><article class="md-content__inner md-typeset"><h1>页{n}</h1><p>{text}</p></article></body></html>',
+            f'<html><body><article class="md-content__inner md-typeset"><h1>页{n} page {n}</h1><p>{text}</p></article></body></html>',
             encoding="utf-8")
     (site / "assets").mkdir()
     shutil.copy(REPO / "theme/assets/hall-search.js", site / "assets/hall-search.js")
     build_index(site, [SearchPage(f"p{n}/index.html", f"页{n}", "page") for n in range(150)], "zh")
-    table = json.loads((site / "pagefind" / PREFIX_TABLE).read_text(encoding="utf-8"))
-    assert len(list((site / "pagefind/index").iterdir())) > 10 and table  # the case this is about
+    manifest = json.loads((site / "pagefind" / SEARCH_MANIFEST).read_text(encoding="utf-8"))
+    assert len(list((site / "pagefind/index").iterdir())) > 10 and manifest["prefixes"]  # the case this is about
+    return site, texts, manifest
+
+
+def test_one_character_queries_find_every_page_when_the_index_has_many_chunks(page, many_chunks):
+    """The manifest's prefix table (hall/search.py write_search_manifest) makes a
+    one-character search load every chunk its bigrams are in."""
+    site, texts, manifest = many_chunks
+    table = manifest["prefixes"]
     queries = sorted(table)[:12]
     server, url = serve_folder(site)
     try:
@@ -295,3 +308,117 @@ def test_one_character_queries_find_every_page_when_the_index_has_many_chunks(pa
     # Without the table Pagefind misses pages (if this starts failing, Pagefind loads every
     # chunk of a prefix itself and the table can go).
     assert any(n < len(found[i]) for i, n in enumerate(plain))
+
+
+class _CountingHandler(http.server.SimpleHTTPRequestHandler):
+    """Records every path asked for and the status answered (before answering, so a
+    page's await sees it); sends ``cache_control`` if set."""
+
+    asked: list[str] = []
+    answered: list[tuple[str, int]] = []
+    cache_control: str | None = None
+
+    def log_message(self, *args) -> None:
+        pass
+
+    def send_response(self, code, message=None):
+        type(self).answered.append((self.path.split("?")[0], code))
+        super().send_response(code, message)
+
+    def end_headers(self):
+        if self.cache_control:
+            self.send_header("Cache-Control", self.cache_control)
+        super().end_headers()
+
+    def do_GET(self):
+        type(self).asked.append(self.path.split("?")[0])
+        return super().do_GET()
+
+
+def _counting_server(folder: Path, cache_control: str | None = None):
+    handler = type("Counting", (_CountingHandler,), {"asked": [], "answered": [], "cache_control": cache_control})
+    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(folder)))
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, handler, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+def test_the_browser_names_the_index_chunks_pagefind_will_load(page, many_chunks):
+    """hall-search.js chunksFor() predicts the chunks Pagefind asks for, so it can fetch
+    them while Pagefind starts: query by query, exactly those (no bytes fetched twice or
+    for nothing)."""
+    site, texts, manifest = many_chunks
+    rng = random.Random(5)
+    text = texts["/p7/"]
+    queries = ([text[i:i + n] for n in (2, 3, 4, 6) for i in rng.sample(range(len(text) - 6), 4)]
+               + sorted(manifest["prefixes"])[:4] + ["页12", "page", "pages 12", "丁一", "zzz"])
+    server, handler, url = _counting_server(site, "no-store")  # every query asks anew
+    try:
+        page.goto(url + "p0/")
+        for query in queries:
+            predicted = page.evaluate("""async (q) => {
+              const m = await import("/assets/hall-search.js");
+              return m.chunksFor(await m.searchManifest(location.origin + "/pagefind/pagefind.js"), m.segmentQuery(q));
+            }""", query)
+            handler.asked.clear()
+            page.evaluate("""async (q) => {
+              const m = await import("/assets/hall-search.js");
+              const pagefind = await m.openPagefind("/pagefind/pagefind.js", { baseUrl: "/" });
+              await pagefind.search(m.segmentQuery(q));
+              await pagefind.destroy();
+            }""", query)
+            loaded = sorted({p.rsplit("/", 1)[1].removesuffix(".pf_index") for p in handler.asked if p.endswith(".pf_index")})
+            assert predicted == loaded, query
+    finally:
+        server.shutdown()
+
+
+@pytest.mark.parametrize("cache_control", ["max-age=600", None])
+def test_search_opening_fetches_pagefinds_start_up_files_at_once_and_none_twice(page, site, cache_control):
+    """Opening search fetches the manifest's files together (on a phone each is a round
+    trip apart when Pagefind asks for them one by one) and Pagefind takes them from the
+    HTTP cache. With caching headers (README, serving the site) the server sees each file
+    once; without (and files written seconds ago), Pagefind may ask again, but no file is
+    sent twice (304 Not Modified)."""
+    server, handler, url = _counting_server(site, cache_control)
+    try:
+        page.goto(url)
+        assert not [p for p in handler.asked if "/pagefind/" in p]  # nothing before search opens
+        _search(page, "清真寺")
+        page.wait_for_timeout(300)  # the kind filters' chunk, after the first results
+        asked = [p for p in handler.asked if "/pagefind/" in p]
+        sent = [p for p, code in handler.answered if "/pagefind/" in p and code == 200]
+    finally:
+        server.shutdown()
+    manifest = json.loads((site / "pagefind" / SEARCH_MANIFEST).read_text(encoding="utf-8"))
+    for file in manifest["preload"]:
+        assert "/pagefind/" + file.split("?")[0] in asked, file
+    assert sorted({p for p in sent if sent.count(p) > 1}) == []
+    if cache_control:
+        assert sorted({p for p in asked if asked.count(p) > 1}) == []
+
+
+def test_search_fetches_pagefinds_start_up_files_and_the_querys_chunks_without_waiting_for_pagefind(
+        page, site_url, site):
+    """With Pagefind's worker held back (Pagefind never gets to ask for a file itself),
+    opening search and typing still fetch what Pagefind would have asked for one after
+    another: its worker, entry, metadata and WASM, and the index chunk of the query."""
+    held = []
+    page.route("**/pagefind/pagefind-worker.js", lambda route: held.append(route))
+    asked: set[str] = set()
+    page.on("request", lambda request: asked.add(request.url.split("?")[0].removeprefix(site_url.rstrip("/"))))
+    page.goto(site_url)
+    page.locator("#hall-search-input").click()
+    page.locator("#hall-search-input").fill("清真寺")
+    manifest = json.loads((site / "pagefind" / SEARCH_MANIFEST).read_text(encoding="utf-8"))
+    terms = [t.encode() for t in segment_query("清真寺").split()]
+    chunks = {hash_ for from_, to, hash_ in manifest["chunks"]
+              if any(from_.encode() <= t <= to.encode() for t in terms)}
+    expected = {"/pagefind/" + f.split("?")[0] for f in manifest["preload"]} | {
+        f"/pagefind/index/{h}.pf_index" for h in chunks}
+    assert chunks
+    for _ in range(60):  # 3 s: Pagefind falls back to running without its worker after 5
+        if expected <= asked:
+            break
+        page.wait_for_timeout(50)
+    assert held and expected <= asked, sorted(expected - asked)

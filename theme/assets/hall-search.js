@@ -103,30 +103,106 @@ export async function openPagefind(bundleUrl, options = {}) {
   return pagefind;
 }
 
-const prefixTables = new Map();
+const manifests = new Map();
 
-/** hall-prefixes.json beside the bundle (hall/search.py write_prefix_table), fetched once. */
-function prefixTable(bundleUrl) {
-  const url = new URL("hall-prefixes.json", bundleUrl).href;
-  if (!prefixTables.has(url)) {
-    prefixTables.set(url, fetch(url).then((r) => (r.ok ? r.json() : {})).catch(() => ({})));
+/** hall-search.json beside the bundle (hall/search.py write_search_manifest): the files
+ *  Pagefind's start-up fetches, its index chunks and the one-character prefix table.
+ *  Fetched once and revalidated, since the site may have been rebuilt since it was
+ *  cached; {} when it cannot be had (search then works as Pagefind alone). */
+export function searchManifest(bundleUrl) {
+  const url = new URL("hall-search.json", bundleUrl).href;
+  if (!manifests.has(url)) {
+    manifests.set(url, fetch(url, { cache: "no-cache" }).then((r) => (r.ok ? r.json() : {})).catch(() => ({})));
   }
-  return prefixTables.get(url);
+  return manifests.get(url);
 }
 
-/** pagefind.search() for a segmentQuery() query.
- *
- *  A one-character term is a prefix of the bigrams it starts, and Pagefind loads only
+const warmed = new Set();
+
+/** Fetch files of the bundle into the HTTP cache, each once, so that Pagefind, which
+ *  asks for them one after another, finds them there: on a phone's connection each of
+ *  its steps otherwise costs a round trip. */
+function warm(bundleUrl, files) {
+  for (const file of files) {
+    const url = new URL(file, bundleUrl).href;
+    if (warmed.has(url)) continue;
+    warmed.add(url);
+    fetch(url).then((r) => r.arrayBuffer()).catch(() => {});
+  }
+}
+
+const utf8 = new TextEncoder();
+
+function compareBytes(a, b) {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return a[i] - b[i];
+  return a.length - b.length;
+}
+
+function charBoundary(bytes, at) {
+  return at >= bytes.length || (bytes[at] & 0xc0) !== 0x80;
+}
+
+/** The query as Pagefind's worker passes it on (lower case, no punctuation, no
+ *  diacritics: its search() with our PAGEFIND_LANGUAGE). */
+function pagefindQuery(query) {
+  let out = "";
+  for (const c of query) if (!/^\p{Pd}|\p{Pe}|\p{Pf}|\p{Pi}|\p{Po}|\p{Ps}$/u.test(c)) out += c.toLocaleLowerCase();
+  return out.replace(/\s{2,}/g, " ").trim().normalize("NFD").replace(/\p{M}/gu, "");
+}
+
+/** The index chunks (file hashes) Pagefind will load for a segmentQuery() query: for each
+ *  term the first chunk whose first and last words enclose it (compared as UTF-8 bytes,
+ *  as Pagefind's Rust does), or, when no term has one, the first chunk whose boundaries
+ *  enclose it when both are cut to the shorter length (request_indexes in pagefind_web). */
+export function chunksFor(manifest, query) {
+  const chunks = (manifest.chunks || []).map(([from, to, hash]) => [utf8.encode(from), utf8.encode(to), hash]);
+  const terms = pagefindQuery(query).split(" ").map((term) => utf8.encode(term));
+  const strict = (term, from, to) => compareBytes(term, from) >= 0 && compareBytes(term, to) <= 0;
+  const loose = (term, from, to) => {
+    const f = Math.min(term.length, from.length);
+    const t = Math.min(term.length, to.length);
+    if (![charBoundary(term, f), charBoundary(from, f), charBoundary(term, t), charBoundary(to, t)].every(Boolean)) return false;
+    return compareBytes(term.subarray(0, f), from.subarray(0, f)) >= 0 && compareBytes(term.subarray(0, t), to.subarray(0, t)) <= 0;
+  };
+  const pick = (match) => {
+    const found = new Set();
+    for (const term of terms) {
+      const chunk = chunks.find(([from, to]) => match(term, from, to));
+      if (chunk) found.add(chunk[2]);
+    }
+    return found;
+  };
+  let found = pick(strict);
+  if (!found.size && query.trim()) found = pick(loose);
+  return [...found].sort();
+}
+
+/** A one-character term is a prefix of the bigrams it starts, and Pagefind loads only
  *  the index chunk where the bare character sorts, while its bigrams may run on into
- *  the next chunks (at 1000 exhibits 的 found 963 of its 1505 pages). The table names a
- *  word in each of those chunks; preloading them first finds every page. */
-export async function searchIndex(pagefind, bundleUrl, query, options = {}) {
+ *  the next chunks (at 1000 exhibits 的 found 963 of its 1505 pages). The manifest
+ *  names a word in each of those chunks; preloading them first finds every page. */
+function prefixWords(manifest, query) {
   const single = query.split(" ").filter((term) => HAN_ONLY.test(term) && [...term].length === 1);
-  if (single.length) {
-    const table = await prefixTable(bundleUrl);
-    await Promise.all(single.flatMap((c) => table[c] || []).map((word) => pagefind.preload(word)));
+  return single.flatMap((c) => (manifest.prefixes || {})[c] || []);
+}
+
+/** pagefind.search() for a segmentQuery() query, with the chunks of its one-character
+ *  terms preloaded (prefixWords). */
+export async function searchIndex(pagefind, bundleUrl, query, options = {}) {
+  if (query.split(" ").some((term) => HAN_ONLY.test(term) && [...term].length === 1)) {
+    const words = prefixWords(await searchManifest(bundleUrl), query);
+    await Promise.all(words.map((word) => pagefind.preload(word)));
   }
   return pagefind.search(query, options);
+}
+
+/** While Pagefind starts: fetch the index chunks ``query`` needs, and those its
+ *  one-character terms will preload, so that they are in when Pagefind asks. */
+async function warmChunks(bundleUrl, query) {
+  const manifest = await searchManifest(bundleUrl);
+  const words = [query, ...prefixWords(manifest, query)].join(" ");
+  warm(bundleUrl, chunksFor(manifest, words).map((hash) => `index/${hash}.pf_index`));
 }
 
 /** desegment() on plain text, for titles and tests. */
@@ -205,6 +281,7 @@ class HallSearch {
     this.kinds = null;
     this.pagefind = null;
     this.loading = null;
+    this.answered = false;  // Pagefind has returned a search (it has started)
     this.results = [];
     this.shown = 0;
     this.serial = 0;
@@ -273,10 +350,17 @@ class HallSearch {
     if (!this.loading) {
       mark("open");
       this.say(this.strings.loading);
-      prefixTable(this.bundle.href);  // 3 KB, so that a one-character query does not wait for it
+      // Pagefind's script, and the manifest naming the files its start-up will ask for
+      // one after another: those are fetched at once (warm), into the HTTP cache.
+      const bundle = this.bundle.href;
+      import(bundle).catch(() => {});
+      const manifest = searchManifest(bundle);
+      manifest.then((m) => warm(bundle, m.preload || []));
       // Result URLs are relative to this language's root (the folder holding pagefind/).
       const options = { baseUrl: new URL("..", this.bundle).pathname, excerptLength: 28 };
-      this.loading = openPagefind(this.bundle.href, options).then((pagefind) => {
+      // metaCacheTag: the entry file's address as preloaded (Pagefind otherwise adds the time).
+      const opened = manifest.then((m) => openPagefind(bundle, m.tag ? { ...options, metaCacheTag: m.tag } : options));
+      this.loading = opened.then((pagefind) => {
         this.pagefind = pagefind;
         if (!this.input.value.trim()) this.say(this.strings.prompt);
         return pagefind;
@@ -327,11 +411,17 @@ class HallSearch {
       return;
     }
     this.busy = true;
+    // Until Pagefind has answered once (it is starting), fetch the chunks it will ask for,
+    // from the moment its script has started it: asked for at once, they competed with its
+    // start-up files (on 127.0.0.1 the first results came 20 ms later; with 100 ms round
+    // trips 70 ms sooner).
+    if (!this.answered) this.load().then(() => warmChunks(this.bundle.href, query));
     try {
       const pagefind = await this.load();
       if (!pagefind || serial !== this.serial) return;
       const search = await searchIndex(pagefind, this.bundle.href, query, { filters: this.kind ? { kind: this.kind } : {} });
       mark("searched");
+      this.answered = true;
       if (serial !== this.serial || !search) return;
       this.results = search.results;
       this.shown = 0;
