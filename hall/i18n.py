@@ -12,6 +12,7 @@ from typing import Mapping
 import yaml
 from babel import Locale
 from babel.dates import format_date, format_skeleton
+from babel.lists import format_list as babel_format_list
 from babel.numbers import format_decimal
 from babel.units import format_unit
 
@@ -43,6 +44,11 @@ def format_date_span(span: DateSpan, language: str) -> str:
     if span.end is None:
         return start
     return f"{start}–{format_partial_date(span.end, language)}"
+
+
+def format_list(items: list[str], language: str) -> str:
+    """"序厅、历史印记和民俗文化" / "Prologue, History, and Customs"."""
+    return babel_format_list(items, locale=locale_for(language)) if items else ""
 
 
 def format_number(value: float, language: str) -> str:

@@ -220,7 +220,7 @@ def structured_data(
             data["datePublished"] = view["date_iso"]
         data["publisher"] = publisher
     else:
-        data["@type"] = "CollectionPage" if kind in ("zone", "news-list", "timeline", "achievements") else "WebPage"
+        data["@type"] = "CollectionPage" if kind in ("zones", "zone", "news-list", "timeline", "achievements") else "WebPage"
         data["isPartOf"] = {"@type": "WebSite", "name": site.site_name(language), **({"url": site.url(language, "")} if site.root else {})}
     if description:
         data["description"] = description

@@ -14,7 +14,7 @@ from typing import Any, Mapping
 from .a11y import STATEMENT_URL
 from .content.model import Body, Exhibit, FreePage, Hall, Localized, Photo, Zone
 from .content.news import NewsItem
-from .i18n import HTML_LANG, catalog, format_date_span, format_file_size, format_pixels
+from .i18n import HTML_LANG, catalog, format_date_span, format_file_size, format_list, format_pixels
 from .media import ImageSet, Original, body_images
 
 
@@ -67,6 +67,11 @@ def exhibit_url(exhibit_id: str) -> str:
 
 def zone_url(zone_id: str) -> str:
     return f"exhibits/{zone_id}/"
+
+
+#: The page listing every zone (exhibits/index.html).
+ZONES_SRC = "exhibits/index.md"
+ZONES_URL = "exhibits/"
 
 
 def entry_page(url: str, template: str, title: str, view: dict[str, Any], body: Body | None) -> PageSpec:
@@ -251,6 +256,18 @@ def plan_site(
         },
     ))
 
+    # /exhibits/: every zone, in visiting order (the 展区 tab opens it).
+    zones_title = t("zones")
+    pages.append(PageSpec(
+        src_uri=ZONES_SRC,
+        dest_uri="exhibits/index.html",
+        title=zones_title,
+        template="zones.html",
+        hide=("toc",),
+        view={"kind": "zones", "title": zones_title, "zones": [views.zone_summary(z) for z in hall.zones],
+              "intro": t("zones_intro", names=format_list([views.text(z.title) for z in hall.zones], language))},
+    ))
+
     on_timeline = timeline_slices(hall, views, (options or {}).get("timeline_order", "oldest") == "newest")
     for zone in hall.zones:
         zone_view = views.zone_summary(zone)
@@ -296,7 +313,8 @@ def plan_site(
 
     nav = (
         NavItem(t("home"), "index.md"),
-        NavItem(t("zones"), None, tuple(NavItem(views.text(z.title), f"exhibits/{z.id}/index.md") for z in hall.zones)),
+        NavItem(t("zones"), None, (NavItem(t("zones_all"), ZONES_SRC),
+                                   *(NavItem(views.text(z.title), f"exhibits/{z.id}/index.md") for z in hall.zones))),
         *timeline_nav,
         *news_nav,
         *achievements_nav,

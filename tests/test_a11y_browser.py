@@ -22,6 +22,7 @@ EXHIBIT = "exhibits/history/ming-mosque/"
 # Every page type of the public site, by its path in the default language.
 PAGE_TYPES = {
     "home": "",
+    "zones": "exhibits/",
     "zone": "exhibits/history/",
     "exhibit": EXHIBIT,
     "about": "about/",
@@ -170,6 +171,18 @@ def test_reduced_motion_turns_transitions_off(browser, site_url):
         assert all(float(part.rstrip("s")) <= 0.001 for part in duration.split(","))
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("path", ["", "exhibits/"])
+def test_links_in_running_text_are_underlined_and_cards_are_not(page, site_url, path):
+    """The underline that keeps links from relying on colour alone is for links in text:
+    it ran under every line of the zone cards (an <a> with no class inside an <li>)."""
+    page.goto(site_url + path)
+    decoration = page.evaluate("""() => [...document.querySelectorAll('.hall-zone-card a')]
+      .map((a) => getComputedStyle(a).textDecorationLine)""")
+    assert decoration and set(decoration) == {"none"}
+    page.goto(site_url + "exhibits/history/ming-mosque/")
+    assert page.evaluate("getComputedStyle(document.querySelector('.hall-breadcrumb a')).textDecorationLine") == "underline"
 
 
 # ------------------------------------------------------------------ read aloud

@@ -132,13 +132,34 @@ def test_site_notices_are_in_the_footer_not_the_tabs(site, root, notices):
 @pytest.mark.parametrize("path,tab", [
     ("exhibits/history/ming-mosque/index.html", "展区"), ("news/2021-long-march-visits/index.html", "活动动态"),
     ("en/exhibits/history/ming-mosque/index.html", "Zones"), ("exhibits/history/index.html", "展区"),
-    ("timeline/index.html", "时间线"), ("accessibility/index.html", None),
+    ("timeline/index.html", "时间线"), ("accessibility/index.html", None), ("exhibits/index.html", "展区"),
 ])
 def test_the_tab_holding_a_page_is_marked_even_when_the_page_is_not_in_the_navigation(site, path, tab):
     """Exhibits and news items are not in the navigation; their zone's and the news tab
     is marked all the same, by address (theme/partials/tabs-item.html)."""
     active = re.findall(r'md-tabs__item--active">\s*<a[^>]*>\s*([^<]*?)\s*</a>', html(site, path))
     assert active == ([tab] if tab else [])
+
+
+@pytest.mark.parametrize("root,tab,names", [
+    ("", "展区", "按参观顺序：序厅、历史印记、民俗文化和社区建设成果。"),
+    ("en/", "Zones", "In visiting order: Prologue, Traces of History, Customs and Culture, and Community Achievements."),
+])
+def test_the_zones_tab_opens_every_zone_in_visiting_order(site, root, tab, names):
+    """/exhibits/ lists the zones (it was a 404, and the tab opened the first zone); zone
+    and exhibit pages lead back to it; it is a list, so search leaves it out."""
+    page = html(site, root + "exhibits/index.html")
+    zones = re.findall(r'<li class="hall-zone-card">\s*<a class="hall-zone-card__link" href="([^"]+)"', page)
+    assert zones == ["prologue/", "history/", "customs/", "achievements/"]
+    assert f'<h1>{tab}</h1>' in page and names in page
+    assert f'<meta name="description" content="{names}">' in page
+    home = html(site, root + "index.html")
+    assert re.search(rf'<a href="exhibits/" class="md-tabs__link">\s*{tab}\s*</a>', home)
+    assert '<a href="../">' + tab + '</a>' in html(site, root + "exhibits/history/index.html")
+    assert '<a href="../../">' + tab + '</a>' in html(site, root + "exhibits/history/ming-mosque/index.html")
+    fragments = [json.loads(gzip.decompress(f.read_bytes())[len(b"pagefind_dcd"):])["url"]
+                 for f in (site / root / "pagefind/fragment").iterdir()]
+    assert "/exhibits/" not in fragments and "/exhibits/history/ming-mosque/" in fragments  # (from the language's root)
 
 
 def test_previous_next_follow_the_visiting_route(site):
@@ -150,7 +171,7 @@ def test_previous_next_follow_the_visiting_route(site):
 def test_home_page_has_hero_zones_and_highlights(site):
     page = html(site, "index.html")
     assert "hall-hero" in page
-    zones = re.findall(r'<li class="hall-zone-card">\s*<a href="([^"]+)"', page)
+    zones = re.findall(r'<li class="hall-zone-card">\s*<a class="hall-zone-card__link" href="([^"]+)"', page)
     assert zones == ["exhibits/prologue/", "exhibits/history/", "exhibits/customs/", "exhibits/achievements/"]
     assert "精选展品" in page
 

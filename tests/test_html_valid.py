@@ -17,6 +17,7 @@ VNU = REPO / "tools" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
 PAGES = [
     "index.html",
+    "exhibits/index.html",
     "exhibits/history/index.html",
     "exhibits/history/ming-mosque/index.html",
     "about/index.html",
