@@ -593,8 +593,8 @@ def format_report(results: list[dict], command: str) -> str:
         row("bytes to first results", lambda c: _kb(c["query_bytes"]))
         row("page open → first results", secs("seconds"))
         row("of which: query typed (at load) → first results", secs("after_load"))
-        row("↳ Pagefind start-up: script, worker, metadata, WASM", secs("startup"))
-        row("↳ index chunks and Pagefind's search", secs("search"))
+        row("↳ to the first index chunk asked for (hall-search.js asks for it while Pagefind starts)", secs("startup"))
+        row("↳ from there to Pagefind's answer (its start-up's end, index chunks, search)", secs("search"))
         row("↳ fragments and showing results (our code)", secs("show"))
         row(f"query typed {VISITOR_DELAY_MS / 1000:.1f} s after the load event → first results", secs("typed_later"))
         row(f"on a phone's connection ({PHONE_NETWORK['latency']} ms round trips, 12 Mbit/s): page open → first results",
