@@ -71,7 +71,6 @@ def zone_url(zone_id: str) -> str:
 
 #: The page listing every zone (exhibits/index.html).
 ZONES_SRC = "exhibits/index.md"
-ZONES_URL = "exhibits/"
 
 
 def entry_page(url: str, template: str, title: str, view: dict[str, Any], body: Body | None) -> PageSpec:
@@ -265,7 +264,8 @@ def plan_site(
         template="zones.html",
         hide=("toc",),
         view={"kind": "zones", "title": zones_title, "zones": [views.zone_summary(z) for z in hall.zones],
-              "intro": t("zones_intro", names=format_list([views.text(z.title) for z in hall.zones], language))},
+              "intro": t("zones_intro", names=format_list([views.text(z.title) for z in hall.zones], language))
+              if hall.zones else ""},
     ))
 
     on_timeline = timeline_slices(hall, views, (options or {}).get("timeline_order", "oldest") == "newest")
