@@ -422,3 +422,19 @@ def test_search_fetches_pagefinds_start_up_files_and_the_querys_chunks_without_w
             break
         page.wait_for_timeout(50)
     assert held and expected <= asked, sorted(expected - asked)
+
+
+def test_an_excerpt_that_cuts_into_a_paragraph_says_so(page, site_url):
+    """Pagefind's excerpt is a window of the indexed words: 党史和… could show as
+    史和民族团结…. A side that cuts into a block of the page gets "…"."""
+    page.goto(site_url + "404.html")
+    content = "¶ 党史 史和 和民 民族 族团 团结 结 。 ¶ 下一 一段 段"
+    cuts = page.evaluate("""async ([content, excerpts]) => {
+      const { excerptCut } = await import("/assets/hall-search.js");
+      return excerpts.map((e) => excerptCut(e, content));
+    }""", [content, ["史和 和民 民族", "党史 史和", "团结 结 。", "¶ 下一 一段 段", content, "不在 在页", ""]])
+    assert cuts == [[True, True], [False, True], [True, False], [False, False], [False, False],
+                    [False, False], [False, False]]
+    _search(page, "宣讲")
+    excerpts = page.locator("#hall-search-results .hall-search__excerpt").all_inner_texts()
+    assert any(e.startswith("…") or e.endswith("…") for e in excerpts), excerpts

@@ -210,10 +210,24 @@ export function desegmentText(text) {
   return desegment([...text].map((c) => [c, false])).map((c) => c[0]).join("");
 }
 
-/** Pagefind's excerpt HTML (text + <mark>) → a DOM fragment, joined back.
+/** Whether an excerpt, as indexed (bigrams, BLOCK_MARKs), starts and ends inside a block
+ *  of the page's indexed text: [cut at the start, cut at the end]. A cut side gets "…",
+ *  so that 史和民族团结… (from 党史和…) does not read as if the page said so. */
+export function excerptCut(excerpt, content) {
+  const text = excerpt.trim();
+  const at = text && content ? content.indexOf(text) : -1;
+  if (at < 0) return [false, false];
+  const before = content.slice(0, at).trimEnd();
+  const after = content.slice(at + text.length).trimStart();
+  return [Boolean(before) && !before.endsWith(BLOCK_MARK) && !text.startsWith(BLOCK_MARK),
+          Boolean(after) && !after.startsWith(BLOCK_MARK) && !text.endsWith(BLOCK_MARK)];
+}
+
+/** Pagefind's excerpt HTML (text + <mark>) → a DOM fragment, joined back, with "…" where
+ *  it cuts into a block of ``content`` (the page's indexed text; excerptCut).
  *  Han text is marked where the query's Han runs occur (Pagefind marks whole bigrams,
  *  which over-reach by a character); other text keeps Pagefind's marks (stemmed words). */
-function excerptNode(html, query) {
+function excerptNode(html, query, content = "") {
   const template = document.createElement("template");
   template.innerHTML = html;
   const pieces = [];
@@ -224,7 +238,9 @@ function excerptNode(html, query) {
     }
   };
   walk(template.content, false);
+  const [cutStart, cutEnd] = excerptCut(pieces.map((piece) => piece[0]).join(""), content);
   const fragment = document.createDocumentFragment();
+  if (cutStart) fragment.append("…");
   let buffer = "";
   let current = false;
   const flush = () => {
@@ -254,6 +270,7 @@ function excerptNode(html, query) {
     buffer += c;
   }
   flush();
+  if (cutEnd) fragment.append("…");
   return fragment;
 }
 
@@ -492,7 +509,7 @@ class HallSearch {
     }
     const p = document.createElement("p");
     p.className = "hall-search__excerpt";
-    p.append(excerptNode(excerpt || "", this.input.value));
+    p.append(excerptNode(excerpt || "", this.input.value, d.content || ""));
     article.append(p);
     a.append(article);
     li.append(a);
