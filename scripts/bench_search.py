@@ -201,9 +201,10 @@ def _first_results(browser, site: Path, base: str, page_url: str, engine: str, q
     before and after typing; on ``network`` (e.g. PHONE_NETWORK) if given, else 127.0.0.1.
 
     Times come from the page's clock. For ours, the hall-search performance marks and the
-    request times split "typed → shown" into Pagefind's start-up (its script, worker,
-    metadata and WASM, until the first index chunk is asked for), the search (index
-    chunks and Pagefind's WASM search) and showing the results (fragments, our rendering).
+    request times split "typed → shown" into the time until the first index chunk is asked
+    for (hall-search.js asks for it while Pagefind starts), from there to Pagefind's answer
+    (the rest of its start-up, index chunks, its WASM search), and showing the results
+    (fragments, our rendering).
     """
     box = "#hall-search-input" if engine == "pagefind" else ".md-search__input"
     result = "#hall-search-results .md-search-result__item" if engine == "pagefind" else ".md-search-result__item"
