@@ -300,14 +300,9 @@ def write_search_manifest(bundle: Path) -> dict:
       the entry's address is the same for our preload and for Pagefind (by default it
       adds the time), and changes whenever the index does.
     - ``chunks``: every index chunk as [first word, last word, file], so that the
-      browser fetches the chunks a query needs while Pagefind is still starting.
-    - ``prefixes``: for each Han character, the chunk boundaries that start with it
-      (固 → ["固原", …]). A one-character query is a prefix of the bigrams it starts,
-      and Pagefind 1.5 loads only the chunk where the bare character sorts: at 1000
-      exhibits 的 found 963 of its 1505 pages. A chunk boundary that starts with the
-      character marks each further chunk holding its bigrams, so the browser preloads
-      those too. (Listing each page's characters in a meta field did the same at 1.6 s of
-      every 1000-exhibit build.) At most two entries per chunk.
+      browser fetches the chunks a query needs while Pagefind is still starting, and
+      finds the further chunks a one-character query's bigrams run into (hall-search.js
+      ``prefixWords``).
     """
     entry_bytes = (bundle / "pagefind-entry.json").read_bytes()
     entry = json.loads(entry_bytes)
@@ -315,14 +310,7 @@ def write_search_manifest(bundle: Path) -> dict:
     preload = ["pagefind-worker.js", f"pagefind-entry.json?ts={tag}"]
     for language in entry.get("languages", {}).values():
         preload += [f"pagefind.{language['hash']}.pf_meta", f"wasm.{language.get('wasm') or 'unknown'}.pagefind"]
-    chunks = _chunks(bundle, entry)
-    prefixes: dict[str, list[str]] = {}
-    for boundary in (word for chunk in chunks for word in chunk[:2]):
-        if len(boundary) > 1 and _HAN_RUN.match(boundary[0]):
-            probes = prefixes.setdefault(boundary[0], [])
-            if boundary not in probes:
-                probes.append(boundary)
-    manifest = {"tag": tag, "preload": preload, "chunks": chunks, "prefixes": prefixes}
+    manifest = {"tag": tag, "preload": preload, "chunks": _chunks(bundle, entry)}
     (bundle / SEARCH_MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, separators=(",", ":")),
                                           encoding="utf-8")
     return manifest

@@ -106,7 +106,7 @@ export async function openPagefind(bundleUrl, options = {}) {
 const manifests = new Map();
 
 /** hall-search.json beside the bundle (hall/search.py write_search_manifest): the files
- *  Pagefind's start-up fetches, its index chunks and the one-character prefix table.
+ *  Pagefind's start-up fetches and its index chunks.
  *  Fetched once and revalidated, since the site may have been rebuilt since it was
  *  cached; {} when it cannot be had (search then works as Pagefind alone). */
 export function searchManifest(bundleUrl) {
@@ -178,19 +178,31 @@ export function chunksFor(manifest, query) {
   return [...found].sort();
 }
 
-/** A one-character term is a prefix of the bigrams it starts, and Pagefind loads only
- *  the index chunk where the bare character sorts, while its bigrams may run on into
- *  the next chunks (at 1000 exhibits 的 found 963 of its 1505 pages). The manifest
- *  names a word in each of those chunks; preloading them first finds every page. */
+/** The one-character Han terms of a segmentQuery() query. */
+function singleCharacters(query) {
+  return query.split(" ").filter((term) => HAN_ONLY.test(term) && [...term].length === 1);
+}
+
+/** A one-character term is a prefix of the bigrams it starts, and Pagefind 1.5 loads only
+ *  the index chunk where the bare character sorts, while its bigrams may run on into the
+ *  next chunks (at 1000 exhibits 的 found 963 of its 1505 pages). A chunk boundary that
+ *  starts with the character (固 → 固原) names a word in each further chunk holding its
+ *  bigrams; preloading those words first finds every page. (Listing each page's
+ *  characters in a meta field did the same at 1.6 s of every 1000-exhibit build.) */
 function prefixWords(manifest, query) {
-  const single = query.split(" ").filter((term) => HAN_ONLY.test(term) && [...term].length === 1);
-  return single.flatMap((c) => (manifest.prefixes || {})[c] || []);
+  const words = new Set();
+  for (const c of singleCharacters(query)) {
+    for (const chunk of manifest.chunks || []) {
+      for (const word of chunk.slice(0, 2)) if (word !== c && word.startsWith(c)) words.add(word);
+    }
+  }
+  return [...words];
 }
 
 /** pagefind.search() for a segmentQuery() query, with the chunks of its one-character
  *  terms preloaded (prefixWords). */
 export async function searchIndex(pagefind, bundleUrl, query, options = {}) {
-  if (query.split(" ").some((term) => HAN_ONLY.test(term) && [...term].length === 1)) {
+  if (singleCharacters(query).length) {
     const words = prefixWords(await searchManifest(bundleUrl), query);
     await Promise.all(words.map((word) => pagefind.preload(word)));
   }
