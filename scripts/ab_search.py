@@ -16,26 +16,21 @@ connection (Chrome's network emulation: that many ms per round trip, 12 Mbit/s).
 from __future__ import annotations
 
 import argparse
-import functools
-import http.server
 import socketserver
 import statistics
 import sys
-import threading
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_search import PHONE_NETWORK, _first_results, _launch  # noqa: E402
+from bench_search import PHONE_NETWORK, _first_results, _launch, _Quiet, serve  # noqa: E402
 
 KEYS = ("seconds", "after_load")
 
 
 def _server(site: Path, overrides: dict[str, Path]) -> tuple[socketserver.TCPServer, str]:
-    class Handler(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args) -> None:
-            pass
-
+    """bench_search's static server, with the files in ``overrides`` (URL path → file) replaced."""
+    class Handler(_Quiet):
         def translate_path(self, path: str) -> str:
             replaced = overrides.get(path.split("?")[0])
             return str(replaced) if replaced else super().translate_path(path)
@@ -46,10 +41,7 @@ def _server(site: Path, overrides: dict[str, Path]) -> tuple[socketserver.TCPSer
             except (BrokenPipeError, ConnectionResetError):  # the browser closed the page
                 pass
 
-    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(site)))
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+    return serve(site, Handler)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import random
 import re
 import shutil
-import socketserver
-import threading
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -17,7 +13,7 @@ import pytest
 
 from hall.search import SEARCH_MANIFEST, SearchPage, build_index, desegment, segment_html, segment_query, segment_text
 from scripts.search_eval import FRESH_SEARCHES_JS, Truth, indexed_urls, load_queries, page_texts
-from tests.conftest import serve_folder
+from tests.conftest import _QuietHandler, serve_folder
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -315,16 +311,13 @@ def test_one_character_queries_find_every_page_when_the_index_has_many_chunks(pa
     assert any(n < len(found[i]) for i, n in enumerate(plain))
 
 
-class _CountingHandler(http.server.SimpleHTTPRequestHandler):
+class _CountingHandler(_QuietHandler):
     """Records every path asked for and the status answered (before answering, so a
     page's await sees it); sends ``cache_control`` if set."""
 
     asked: list[str] = []
     answered: list[tuple[str, int]] = []
     cache_control: str | None = None
-
-    def log_message(self, *args) -> None:
-        pass
 
     def send_response(self, code, message=None):
         type(self).answered.append((self.path.split("?")[0], code))
@@ -342,10 +335,8 @@ class _CountingHandler(http.server.SimpleHTTPRequestHandler):
 
 def _counting_server(folder: Path, cache_control: str | None = None):
     handler = type("Counting", (_CountingHandler,), {"asked": [], "answered": [], "cache_control": cache_control})
-    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(folder)))
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, handler, f"http://127.0.0.1:{server.server_address[1]}/"
+    server, url = serve_folder(folder, handler)
+    return server, handler, url
 
 
 def test_the_browser_names_the_index_chunks_pagefind_will_load(page, many_chunks):
