@@ -35,12 +35,6 @@ def _server(site: Path, overrides: dict[str, Path]) -> tuple[socketserver.TCPSer
             replaced = overrides.get(path.split("?")[0])
             return str(replaced) if replaced else super().translate_path(path)
 
-        def handle(self) -> None:
-            try:
-                super().handle()
-            except (BrokenPipeError, ConnectionResetError):  # the browser closed the page
-                pass
-
     return serve(site, Handler)
 
 

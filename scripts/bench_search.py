@@ -119,8 +119,18 @@ def build(project: Path, engine: str) -> tuple[Path, float]:
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
+    """A static server that prints nothing: no request log, and no traceback when the
+    browser closes a page whose files are still being sent (the benchmark closes each
+    page at its first result, while the rest are loading)."""
+
     def log_message(self, *args) -> None:
         pass
+
+    def handle(self) -> None:
+        try:
+            super().handle()
+        except (BrokenPipeError, ConnectionResetError):
+            pass
 
 
 def serve(folder: Path, handler: type[http.server.SimpleHTTPRequestHandler] = _Quiet):
