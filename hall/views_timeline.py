@@ -8,7 +8,7 @@ from .charts import Bar, bar_chart
 from .content.achievements import Achievements
 from .content.timeline import Timeline, TimelineEvent, timeline_events
 from .figures import format_figure
-from .i18n import catalog, format_date_span, format_partial_date
+from .i18n import HTML_LANG, catalog, format_date_span, format_partial_date
 from .views_news import labels, news_url
 
 if TYPE_CHECKING:
@@ -144,7 +144,8 @@ def _achievements_view(hall: "Hall", views: "_Views") -> dict[str, Any]:
                 f"{f['label']} {f['full']}" for f in figures))
             chart = bar_chart(
                 [Bar(f["label"], fig.value, f"{f['number']}{f['unit']}" if language == "zh" else
-                     f"{f['number']} {f['unit']}".strip(), fig.qualifier == "more_than")
+                     f"{f['number']} {f['unit']}".strip(), fig.qualifier == "more_than",
+                     f["label_lang"] if f["label_lang"] != HTML_LANG.get(language, language) else "")
                  for f, fig in zip(figures, group.figures)],
                 title=title, description=description, chart_id=f"hall-chart-{group.id}",
             )

@@ -1,8 +1,8 @@
-"""Achievement figures: qualifiers kept, Babel number formats, inline SVG charts."""
+"""Achievement figures: qualifiers kept, Babel number formats, bar charts of HTML and CSS."""
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET
+import re
 from pathlib import Path
 
 import pytest
@@ -56,16 +56,36 @@ def test_value_written_with_yu_gets_a_hint(tmp_path):
     assert "qualifier" in error.hint_zh and error.line is not None
 
 
-def test_chart_is_accessible_svg():
-    svg = bar_chart([Bar("学习会 <a>", 20, "20余次", True), Bar("演出", 3, "3次")], "学习宣传", "学习会20余次；演出3次。", "c1")
-    root = ET.fromstring(svg)
-    ns = "{http://www.w3.org/2000/svg}"
-    assert root.get("role") == "img" and root.get("aria-labelledby") == "c1-title c1-desc"
-    assert root.find(f"{ns}title").text == "学习宣传" and "20余次" in root.find(f"{ns}desc").text
-    widths = [float(r.get("width")) for r in root.iter(f"{ns}rect")]
-    assert widths[0] > widths[1] * 6
-    assert len(list(root.iter(f"{ns}line"))) == 1  # the open end of "more than"
-    assert "学习会 <a>" in [t.text for t in root.iter(f"{ns}text")]
+def test_chart_is_accessible_html():
+    chart = bar_chart([Bar("学习会 <a>", 20, "20余次", True), Bar("演出", 3, "3次"), Bar("Posts", 6, "6篇", lang="en")],
+                      "学习宣传", "学习会20余次；演出3次。", "c1")
+    assert re.search(r'<div class="hall-chart" id="c1" role="img" aria-label="学习宣传" aria-describedby="c1-desc">', chart)
+    assert '<p class="hall-visually-hidden" id="c1-desc">学习会20余次；演出3次。</p>' in chart
+    shares = [float(s) for s in re.findall(r"--share: ([0-9.]+)", chart)]
+    assert shares == [1.0, 0.15, 0.3]
+    assert chart.count("hall-chart__bar--open") == 1  # the open end of "more than"
+    assert "学习会 &lt;a&gt;" in chart and "<a>" not in chart
+    assert '<span class="hall-chart__label" lang="en">Posts</span>' in chart
+
+
+@pytest.mark.browser
+def test_chart_reads_at_text_size_on_a_phone(phone, site_url):
+    """Labels are as large as the text around them (an SVG chart scaled to the phone's width
+    showed them at 8 px), wrap inside the screen, and bars keep their proportions."""
+    phone.goto(site_url + "en/achievements/")
+    chart = phone.locator("#hall-chart-services")
+    sizes = chart.evaluate("""(chart) => {
+      const px = (e) => parseFloat(getComputedStyle(e).fontSize);
+      const bars = [...chart.querySelectorAll('.hall-chart__bar')].map((b) => b.getBoundingClientRect().width);
+      return { label: Math.min(...[...chart.querySelectorAll('.hall-chart__label')].map(px)),
+               text: px(document.querySelector('article.md-typeset')), bars,
+               right: Math.max(...[...chart.querySelectorAll('*')].map((e) => e.getBoundingClientRect().right)),
+               screen: document.documentElement.clientWidth };
+    }""")
+    assert sizes["label"] >= 0.95 * sizes["text"] and sizes["label"] >= 13
+    assert sizes["right"] <= sizes["screen"]
+    households, residents, elderly = sizes["bars"]  # 106, 810, 111
+    assert abs(households / residents - 106 / 810) < 0.02 and abs(elderly / residents - 111 / 810) < 0.02
 
 
 @pytest.mark.slow
