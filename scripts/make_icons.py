@@ -3,8 +3,8 @@
 Why PNG: a page's SVG icon is drawn in an SVG document of its own on the page's main
 thread. Chromium fetches the tab icon after the load event, just when a visitor may be
 typing a search, and drawing the SVG took 17 ms there (the header's logo is inlined in
-the page instead: Material's ``theme.icon.logo``). PNG icons are also what Safari on
-iOS and many Android browsers use, for bookmarks and the home screen.
+the page instead: Material's ``theme.icon.logo``). iOS also takes the icon of a site
+added to the home screen from ``apple-touch-icon``, a PNG; the site had none.
 
     python scripts/make_icons.py    # after changing logo.svg; commit the PNGs it writes
 
