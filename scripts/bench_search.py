@@ -669,6 +669,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="take lunr's build and numbers from an earlier run in --work, if there")
     args = parser.parse_args(argv)
 
+    command = ("python scripts/bench_search.py " + " ".join(argv if argv is not None else sys.argv[1:])).strip()
     queries = load_queries()
     work = args.work or Path(tempfile.mkdtemp(prefix="hall-bench-search-"))
     work.mkdir(parents=True, exist_ok=True)
@@ -690,12 +691,11 @@ def main(argv: list[str] | None = None) -> int:
                 hall["engines"] = measure_engines(site, stock, queries, first_query)
             hall["lunr"] = lunr_side(project, queries, first_query, args.reuse_lunr)
             results.append(hall)
-            print(format_report(results[-1:], ""), flush=True)
+            print(format_report(results[-1:], command), flush=True)
     finally:
         if not args.work:
             shutil.rmtree(work, ignore_errors=True)
-    command = "python scripts/bench_search.py" + (" " + " ".join(argv if argv is not None else sys.argv[1:])).rstrip()
-    text = format_report(results, command.strip())
+    text = format_report(results, command)
     if args.out:
         # The hand-written "## Findings" of the report being replaced are kept, for editing.
         old = args.out.read_text(encoding="utf-8") if args.out.is_file() else ""
