@@ -34,29 +34,52 @@ def test_query_tokens_are_bigrams_covering_the_run_or_the_character():
     assert segment_query("  ") == ""
 
 
+def test_a_query_of_one_run_of_two_to_six_characters_is_a_phrase_of_all_its_bigrams():
+    assert segment_query(" 民族团结 ") == '"民族 族团 团结"'
+    assert segment_query("民族") == '"民族"'
+    assert segment_query("民族团结进步") == '"民族 族团 团结 结进 进步"'
+    assert segment_query("民族团结进步示范") == "民族 团结 进步 示范"  # too many index chunks: the cover
+    assert segment_query(' "民族团结进步示范" ') == '"民族 族团 团结 结进 进步 步示 示范"'  # asked for
+    assert segment_query("族") == "族"
+    assert segment_query("民族团结 2021") == "民族 团结 2021"
+    assert segment_query('"ethnic unity"') == '"ethnic unity"'
+
+
+def pagefind_finds(indexed: list[str], query: str) -> bool:
+    """Whether Pagefind finds text indexed as ``indexed`` for a segment_query() query: a
+    phrase's terms at consecutive places; otherwise every term a word or a word's prefix."""
+    terms = query.strip('"').split()
+    if query.startswith('"'):
+        return any(indexed[i:i + len(terms)] == terms for i in range(len(indexed)))
+    return all(any(token.startswith(term) for token in indexed) for term in terms)
+
+
 @pytest.mark.parametrize("text,word", [
     ("铸牢中华民族共同体意识", "民族"), ("民族团结进步示范社区", "团结"), ("城市社区在庙川建成广场", "庙川"),
     ("北环路社区", "北环路"), ("X县站院巷", "站院巷"), ("为各族居民办实事", "族居"), ("纪念馆", "馆"),
+    ("民族团结进步示范社区", "团结进步示范社区"),
 ])
-def test_every_query_token_is_an_indexed_token_or_prefixes_one(text, word):
-    """The recall guarantee: text holding the query → every query term finds an index token."""
-    indexed = segment_text(text).split()
-    for term in segment_query(word).split():
-        assert any(token == term or token.startswith(term) for token in indexed), (term, indexed)
+def test_text_holding_the_query_is_found(text, word):
+    """The recall guarantee."""
+    assert pagefind_finds(segment_text(text).split(), segment_query(word))
+
+
+def test_a_phrase_is_not_found_where_its_bigrams_lie_apart():
+    assert not pagefind_finds(segment_text("社区开展服务").split(), segment_query("社区服务"))
+    assert pagefind_finds(segment_text("社区开展服务").split(), segment_query("社区 服务"))
 
 
 def test_recall_guarantee_on_random_substrings():
     text = ("古建筑清真寺始建于明洪武六年（1373年），至2021年已有648年历史。城市社区充分利用清真寺现有的场地"
             "和文化资源，在站院巷建成了X县民族团结文化展厅。")
-    indexed = set(segment_text(text).split())
+    indexed = segment_text(text).split()
     rng = random.Random(7)
     runs = re.findall(r"[\u4e00-\u9fff]+", text)
     for _ in range(300):
         run = rng.choice(runs)
         start = rng.randrange(len(run))
-        word = run[start:start + rng.randint(1, 6)]
-        for term in segment_query(word).split():
-            assert any(token.startswith(term) for token in indexed), (word, term)
+        word = run[start:start + rng.randint(1, 8)]
+        assert pagefind_finds(indexed, segment_query(word)), word
 
 
 @pytest.mark.parametrize("text", [
@@ -75,7 +98,16 @@ def test_segment_html_keeps_tags_scripts_and_attributes():
     out = segment_html(html)
     assert '<h2 id="_1" title="清真寺"> 清真 真寺 寺 </h2>' in out
     assert '<script>var a = "民族";</script>' in out
-    assert "<b> 团结 结 </b>" in out
+    assert "<p> 民族 族团 <b> 团结 结 </b></p>" in out  # the run goes on across inline markup
+
+
+def test_a_phrase_is_found_across_inline_markup_but_not_across_blocks():
+    html = ('<p>各<strong>民族</strong><a href="#"><em>团结</em></a>进步</p><h2>民族</h2>团结'
+            '<p>民族<br>团结</p><p>民族</p><p>团结</p>')
+    content = re.sub(r"<[^>]+>", " ", segment_html(html)).split()
+    assert content.count("族团") == 1
+    assert pagefind_finds(content, segment_query("各民族团结进步"))
+    assert desegment(" ".join(content)) == "各民族团结进步 民族团结 民族团结 民族 团结"
 
 
 def test_blocks_stay_apart_when_the_indexed_text_is_joined_back():

@@ -104,7 +104,8 @@ def test_pagefind_starts_with_no_language_of_its_own_and_the_page_keeps_its_own(
 
 
 def test_browser_segmentation_matches_python(page, site_url):
-    texts = [str(q["q"]) for q in load_queries()] + ["民族团结 mosques", "𠀀𠀁x", "　清真寺　", "A–B 1373年"]
+    texts = [str(q["q"]) for q in load_queries()] + ["民族团结 mosques", "𠀀𠀁x", "　清真寺　", "A–B 1373年",
+                                                    "民族团结进步示范", ' "民族团结进步示范" ', '"unity"', "𠀀𠀁𠀂"]
     indexed = [re.sub(r"\s+", " ", segment_text(t)).strip()
                for t in ["古建筑清真寺始建于明洪武六年（1373年）。", "民族团结进步示范社区：庙川社区", "X县 Long March 长征"]]
     blocks = segment_html("<h2>历史印记</h2><p>本展区。</p><dl><dt>时间：1373年</dt><dd>年代</dd></dl><p>Long March</p>")

@@ -3,8 +3,9 @@
 // The index (pagefind/ under this language's root) is imported only when the visitor
 // opens search; a page load fetches none of it. The query is segmented exactly as
 // hall/search.py's segment_query does (tests/test_search_browser.py checks both agree):
-// a run of Han characters becomes bigrams covering it, a single character stays, and
-// Pagefind is kept from splitting them again (openPagefind). Excerpts come back
+// a query of one short run of Han characters becomes the phrase of its bigrams, other
+// runs bigrams covering them, a single character stays, and Pagefind is kept from
+// splitting them again (openPagefind). Excerpts come back
 // segmented (民族 族团 团结 结) and are joined back for display.
 
 const HAN = "\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff\\u{20000}-\\u{3134f}";
@@ -22,8 +23,19 @@ function queryTokens(run) {
   return out;
 }
 
-/** The query as searched: Han runs as bigrams, everything else unchanged. */
+/** The longest Han run searched as a phrase (hall/search.py PHRASE_MAX). */
+const PHRASE_MAX = 6;
+
+/** The query as searched: Han runs as bigrams, everything else unchanged; a query of one
+ *  run of 2 to PHRASE_MAX characters as a phrase of all its bigrams (hall/search.py
+ *  segment_query: exact, and far cheaper for Pagefind on the broadest queries). */
 export function segmentQuery(query) {
+  const quoted = /^\s*"(.*)"\s*$/su.exec(query);  // the visitor asks for a phrase
+  const run = (quoted ? quoted[1] : query).trim();
+  const chars = [...run];
+  if (HAN_ONLY.test(run) && chars.length >= 2 && (quoted || chars.length <= PHRASE_MAX)) {
+    return `"${chars.slice(1).map((c, i) => chars[i] + c).join(" ")}"`;
+  }
   return query.replace(HAN_RUN, (run) => ` ${queryTokens(run).join(" ")} `).replace(/\s+/g, " ").trim();
 }
 
@@ -200,13 +212,41 @@ function prefixWords(manifest, query) {
 }
 
 /** pagefind.search() for a segmentQuery() query, with the chunks of its one-character
- *  terms preloaded (prefixWords). */
+ *  terms preloaded (prefixWords), and a phrase's pages put in order (rankPhrase). */
 export async function searchIndex(pagefind, bundleUrl, query, options = {}) {
   if (singleCharacters(query).length) {
     const words = prefixWords(await searchManifest(bundleUrl), query);
     await Promise.all(words.map((word) => pagefind.preload(word)));
   }
-  return pagefind.search(query, options);
+  const search = await pagefind.search(query, options);
+  if (search && query.startsWith('"') && search.results.length > 1) {
+    search.results = await rankPhrase(pagefind, query, search.results, options);
+  }
+  return search;
+}
+
+/** Up to this many pages, a phrase's pages are ranked by Pagefind's ranked search. */
+const RANKED_UP_TO = 300;
+
+/** A phrase's pages in order. Pagefind scores them all alike, in its own page order.
+ *  Up to RANKED_UP_TO pages, they take the order of Pagefind's ranked search (BM25) for
+ *  the bigrams covering the phrase, which finds them all (and maybe pages where the
+ *  bigrams lie apart). Beyond, that search would return every place of every bigram on
+ *  every page (民族 on 1506 pages: 27 554 places, 4 times the phrase search's time),
+ *  and a word on that many pages weighs next to nothing in its scores: the pages that
+ *  name the phrase earliest come first, its title first. */
+async function rankPhrase(pagefind, phrase, results, options) {
+  let rank = (result) => result.words[0] ?? Infinity;
+  if (results.length <= RANKED_UP_TO) {
+    const words = phrase.slice(1, -1).trim();
+    const run = desegmentText(words);
+    const ranked = await pagefind.search(HAN_ONLY.test(run) ? queryTokens(run).join(" ") : words, options);
+    const place = new Map(ranked.results.map((result, i) => [result.id, i]));
+    rank = (result) => place.get(result.id) ?? Infinity;
+  }
+  return results.map((result, order) => [rank(result), order, result])
+    .sort((a, b) => a[0] - b[0] || a[1] - b[1])
+    .map((entry) => entry[2]);
 }
 
 /** While Pagefind starts: fetch the index chunks ``query`` needs, and those its
