@@ -7,7 +7,7 @@ browser cannot run jieba, so both sides split Chinese the same, simple way:
 * index side: every run of Han characters becomes its overlapping character bigrams
   followed by its last character (民族团结 → ``民族 族团 团结 结``), so every character
   starts some token and any two characters in a row are one token;
-* query side: a query of one run of two to six characters is the phrase of its bigrams
+* query side: a query of one run of two to five characters is the phrase of its bigrams
   (found at consecutive places: exactly the pages holding the run); a longer run, or a
   run among other words, becomes bigrams that cover it (all required); a single
   character stays itself, a prefix of the bigrams it starts (see
@@ -102,9 +102,12 @@ def _spaced(run: str) -> str:
     return " " + " ".join(index_tokens(run)) + " "
 
 
-#: The longest Han run searched as a phrase (``segment_query``): its bigrams are one index
-#: chunk each, and with five the first query stays under 300 KB at 1000 exhibits.
-PHRASE_MAX = 6
+#: The longest Han run searched as a phrase (``segment_query``). Each of its bigrams may
+#: need an index chunk of its own (up to 40 KB at 1000 exhibits, beside 127 KB of
+#: Pagefind's start-up files and the first ten results): four keep a query under the
+#: 300 KB budget; five reached 307 KB for the costliest six-character run of the
+#: 1000-exhibit hall. Longer runs are searched by their cover (``query_tokens``).
+PHRASE_MAX = 5
 _QUOTED = re.compile(r'\s*"(.*)"\s*', re.S)
 
 

@@ -360,11 +360,13 @@ def measure(engine: str, site: Path, site_pf: Path, queries: list[dict], first_q
                 if engine == "pagefind" and each_query:
                     # Every query of the set, once, cold: how the first query's time generalises.
                     # (Queries that hold on no page of this hall are left out: nothing to show.)
-                    each = sorted((_first_results(browser, site, base, root, engine, q)["seconds"], q)
-                                  for q in asked if truth.pages(q))
+                    measured = [(_first_results(browser, site, base, root, engine, q), q)
+                                for q in asked if truth.pages(q)]
+                    each = sorted((r["seconds"], q) for r, q in measured)
                     cell["each"] = {"median": statistics.median(t for t, _ in each),
                                     "p90": each[int(0.9 * (len(each) - 1))][0], "max": each[-1],
-                                    "under": sum(t < 0.6 for t, _ in each), "n": len(each)}
+                                    "under": sum(t < 0.6 for t, _ in each), "n": len(each),
+                                    "bytes": max((r["query_bytes"], q) for r, q in measured)}
                 report[language] = cell
         finally:
             server.shutdown()
@@ -616,6 +618,8 @@ def format_report(results: list[dict], command: str) -> str:
                        f"({c['each']['max'][1]})" if "each" in c else "–"))
         row("queries of the set with first results under 0.6 s",
             lambda c: f"{c['each']['under']}/{c['each']['n']}" if "each" in c else "–")
+        row("bytes to first results, largest over the set",
+            lambda c: f"{_kb(c['each']['bytes'][0])} ({c['each']['bytes'][1]})" if "each" in c else "–")
         lunr = hall["lunr"]
         engines = hall.get("engines")
         if engines:

@@ -24,7 +24,7 @@ function queryTokens(run) {
 }
 
 /** The longest Han run searched as a phrase (hall/search.py PHRASE_MAX). */
-const PHRASE_MAX = 6;
+const PHRASE_MAX = 5;
 
 /** The query as searched: Han runs as bigrams, everything else unchanged; a query of one
  *  run of 2 to PHRASE_MAX characters as a phrase of all its bigrams (hall/search.py
@@ -228,23 +228,24 @@ export async function searchIndex(pagefind, bundleUrl, query, options = {}) {
 /** Up to this many pages, a phrase's pages are ranked by Pagefind's ranked search. */
 const RANKED_UP_TO = 300;
 
-/** A phrase's pages in order. Pagefind scores them all alike, in its own page order.
- *  Up to RANKED_UP_TO pages, they take the order of Pagefind's ranked search (BM25) for
- *  the bigrams covering the phrase, which finds them all (and maybe pages where the
- *  bigrams lie apart). Beyond, that search would return every place of every bigram on
- *  every page (民族 on 1506 pages: 27 554 places, 4 times the phrase search's time),
- *  and a word on that many pages weighs next to nothing in its scores: the pages that
- *  name the phrase earliest come first, its title first. */
+/** A phrase's pages in order. Pagefind scores them all alike, in its own page order, and
+ *  gives each only the phrase's first place, where its excerpt then starts.
+ *  Up to RANKED_UP_TO pages: as Pagefind's ranked search (BM25) for the bigrams covering
+ *  the phrase returns them (it finds them all, and maybe pages where the bigrams lie
+ *  apart, left out here), with its excerpts from where the bigrams are densest.
+ *  Beyond, that search would return every place of every bigram on every page (民族 on
+ *  1506 pages: 27 554 places, 4 times the phrase search's time), and a word on that many
+ *  pages weighs next to nothing in its scores: the pages that name the phrase earliest
+ *  come first, its title first. */
 async function rankPhrase(pagefind, phrase, results, options) {
-  let rank = (result) => result.words[0] ?? Infinity;
   if (results.length <= RANKED_UP_TO) {
     const words = phrase.slice(1, -1).trim();
     const run = desegmentText(words);
     const ranked = await pagefind.search(HAN_ONLY.test(run) ? queryTokens(run).join(" ") : words, options);
-    const place = new Map(ranked.results.map((result, i) => [result.id, i]));
-    rank = (result) => place.get(result.id) ?? Infinity;
+    const exact = new Set(results.map((result) => result.id));
+    return ranked.results.filter((result) => exact.has(result.id));
   }
-  return results.map((result, order) => [rank(result), order, result])
+  return results.map((result, order) => [result.words[0] ?? Infinity, order, result])
     .sort((a, b) => a[0] - b[0] || a[1] - b[1])
     .map((entry) => entry[2]);
 }
