@@ -139,7 +139,8 @@ def segment_query(query: str) -> str:
 #: turns it into one space.
 BLOCK_MARK = "¶"
 _CLOSING_PUNCTUATION = tuple("。！？；：，、）》」』】")  # no space is needed after these
-_BLOCK_TAG = re.compile(r"<(/?)(?:p|li|dt|dd|td|th|h[1-6]|figcaption|blockquote|caption|div|br)\b", re.I)
+_BLOCK_TAG = re.compile(r"<(?:p|li|dt|dd|td|th|h[1-6]|figcaption|blockquote|caption|div)\b", re.I)
+_RUN_BREAK = re.compile(r"</?(?:p|li|dt|dd|td|th|h[1-6]|figcaption|blockquote|caption|div|br)\b", re.I)
 
 
 def desegment(text: str) -> str:
@@ -188,10 +189,8 @@ def segment_html(html: str) -> str:
             run = []
         at = match.end()
         markup = match.group(1)
-        block = _BLOCK_TAG.match(markup) if markup is not None else None
-        if block:
-            out.append(_run_tokens(run) + (markup if block.group(1) or markup[:3].lower() == "<br"
-                                           else f" {BLOCK_MARK} {markup}"))
+        if markup is not None and _RUN_BREAK.match(markup):
+            out.append(_run_tokens(run) + (f" {BLOCK_MARK} {markup}" if _BLOCK_TAG.match(markup) else markup))
             run = []
         elif markup is None or run:
             run.append(match.group())
