@@ -23,14 +23,15 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_search import PHONE_NETWORK, _first_results, _launch, _Quiet, serve  # noqa: E402
+from bench_search import PHONE_NETWORK, _first_results, _launch  # noqa: E402
+from static_server import QuietHandler, serve  # noqa: E402
 
 KEYS = ("seconds", "after_load")
 
 
 def _server(site: Path, overrides: dict[str, Path]) -> tuple[socketserver.TCPServer, str]:
     """bench_search's static server, with the files in ``overrides`` (URL path → file) replaced."""
-    class Handler(_Quiet):
+    class Handler(QuietHandler):
         def translate_path(self, path: str) -> str:
             replaced = overrides.get(path.split("?")[0])
             return str(replaced) if replaced else super().translate_path(path)

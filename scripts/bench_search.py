@@ -35,16 +35,13 @@ from __future__ import annotations
 import argparse
 import functools
 import gzip
-import http.server
 import json
 import os
 import shutil
-import socketserver
 import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 from urllib.parse import urlparse
@@ -53,6 +50,7 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from search_eval import FRESH_SEARCHES_JS, REPO, Truth, indexed_urls, load_queries, page_texts  # noqa: E402
+from static_server import serve  # noqa: E402
 
 CHROMIUM = os.environ.get("HALL_CHROMIUM", "/usr/bin/chromium")
 SAMPLE_PARTS = ("mkdocs.yml", "exhibits", "content", "theme")
@@ -116,28 +114,6 @@ def build(project: Path, engine: str) -> tuple[Path, float]:
 
 
 # ---------------------------------------------------------------- serving and sizes
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    """A static server that prints nothing: no request log, and no traceback when the
-    browser closes a page whose files are still being sent (the benchmark closes each
-    page at its first result, while the rest are loading)."""
-
-    def log_message(self, *args) -> None:
-        pass
-
-    def handle(self) -> None:
-        try:
-            super().handle()
-        except (BrokenPipeError, ConnectionResetError):
-            pass
-
-
-def serve(folder: Path, handler: type[http.server.SimpleHTTPRequestHandler] = _Quiet):
-    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(folder)))
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}/"
 
 
 @functools.lru_cache(maxsize=None)

@@ -6,16 +6,14 @@ tests read real HTML without touching the repository's own ``site/``.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
-import socketserver
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import pytest
+
+from scripts.static_server import serve
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "scripts"))
@@ -53,24 +51,10 @@ def site(built_hall: Path) -> Path:
     return built_hall / "site"
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:  # keep test output readable
-        pass
-
-
-def serve_folder(folder: Path, handler_class: type[http.server.SimpleHTTPRequestHandler] = _QuietHandler):
-    handler = functools.partial(handler_class, directory=str(folder))
-    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}/"
-
-
 @pytest.fixture(scope="session")
 def site_url(site: Path):
     """The built sample hall served on 127.0.0.1 by a static file server."""
-    server, url = serve_folder(site)
+    server, url = serve(site)
     yield url
     server.shutdown()
 

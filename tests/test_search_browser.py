@@ -13,7 +13,7 @@ import pytest
 
 from hall.search import SEARCH_MANIFEST, SearchPage, build_index, desegment, segment_html, segment_query, segment_text
 from scripts.search_eval import FRESH_SEARCHES_JS, Truth, indexed_urls, load_queries, page_texts
-from tests.conftest import _QuietHandler, serve_folder
+from scripts.static_server import QuietHandler, serve
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -289,7 +289,7 @@ def test_one_character_queries_find_every_page_when_the_index_has_many_chunks(pa
     one-character search load every chunk its bigrams are in (hall-search.js prefixWords)."""
     site, texts, manifest = many_chunks
     queries = _spreading(manifest)[:12]
-    server, url = serve_folder(site)
+    server, url = serve(site)
     try:
         page.goto(url + "p0/")
         found = page.evaluate(FRESH_SEARCHES_JS, ["/", queries, True])
@@ -312,7 +312,7 @@ def test_one_character_queries_find_every_page_when_the_index_has_many_chunks(pa
     assert any(n < len(found[i]) for i, n in enumerate(plain))
 
 
-class _CountingHandler(_QuietHandler):
+class _CountingHandler(QuietHandler):
     """Records every path asked for and the status answered (before answering, so a
     page's await sees it); sends ``cache_control`` if set."""
 
@@ -336,7 +336,7 @@ class _CountingHandler(_QuietHandler):
 
 def _counting_server(folder: Path, cache_control: str | None = None):
     handler = type("Counting", (_CountingHandler,), {"asked": [], "answered": [], "cache_control": cache_control})
-    server, url = serve_folder(folder, handler)
+    server, url = serve(folder, handler)
     return server, handler, url
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from hall.search import SearchPage, build_index
-from tests.conftest import serve_folder
+from scripts.static_server import serve
 
 REPO = Path(__file__).resolve().parent.parent
 SEARCH_JS = REPO / "theme/assets/hall-search.js"
@@ -48,7 +48,7 @@ SEARCH = """async ([query, cover]) => {
 
 
 def _search(page, site: Path, query: str, cover: str | None = None) -> dict:
-    server, url = serve_folder(site)
+    server, url = serve(site)
     try:
         page.goto(url)
         return page.evaluate(SEARCH, [query, cover])
