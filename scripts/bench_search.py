@@ -10,7 +10,7 @@ measures, per language, in headless Chromium on 127.0.0.1:
   bytes as a static server sends them (gzip -6, or the file as is if that is smaller:
   Pagefind's files are already compressed);
 * page open → first results: from navigation start until the first result shows, the
-  query typed by a script in the page as soon as the load event has run (median of 3,
+  query typed by a script in the page as soon as the load event has run (median of 7,
   cold cache); for ours also split into Pagefind's start-up, its search, and showing;
 * Pagefind alone, stock and ours, in turn in one browser (``--no-stock`` leaves it out):
   stock Pagefind's recall on its own index of the same pages, and page open → first
@@ -282,7 +282,7 @@ def _fragment_urls(language_root: Path) -> dict[str, str]:
 
 
 def measure(engine: str, site: Path, site_pf: Path, queries: list[dict], first_query: dict[str, str],
-            languages=("zh", "en"), runs: int = 3, each_query: bool = True) -> dict:
+            languages=("zh", "en"), runs: int = 7, each_query: bool = True) -> dict:
     """One engine, per language: recall, bytes, time to first results."""
     from playwright.sync_api import sync_playwright
 
@@ -423,7 +423,7 @@ def _engine_first_results(browser, base: str, root: str, query: str, stock: bool
 
 
 def measure_engines(site: Path, stock: Path, queries: list[dict], first_query: dict[str, str],
-                    languages=("zh", "en"), runs: int = 3) -> dict:
+                    languages=("zh", "en"), runs: int = 7) -> dict:
     """Pagefind alone, stock and ours, and ours through the search box, measured in turn
     (query by query) in one browser: recall of stock, and page open → first result for
     the first query and every query. In turn, so that the host's load, which moves by
@@ -457,9 +457,12 @@ def measure_engines(site: Path, stock: Path, queries: list[dict], first_query: d
                     return _engine_first_results(browser, stock_base if name == "stock" else ours_base, root, query,
                                                  name == "stock")
 
+                firsts: dict[str, list] = {name: [] for name in cells}
+                for _ in range(runs):  # in turn here too
+                    for name in cells:
+                        firsts[name].append(arm(name, first_query[language])["seconds"])
                 for name in cells:
-                    cells[name]["first"] = statistics.median(arm(name, first_query[language])["seconds"]
-                                                             for _ in range(runs))
+                    cells[name]["first"] = statistics.median(firsts[name])
                 each: dict[str, list] = {name: [] for name in cells}
                 for query in (q for q in asked if truth.pages(q)):
                     for name in each:
@@ -543,7 +546,7 @@ def format_report(results: list[dict], command: str) -> str:
         "Query set: tests/search_queries.yml; a query has full recall when every page whose text",
         "holds it (scripts/search_eval.py) is among its results, each query searched by a fresh",
         "Pagefind (no index chunk left over from the query before). Bytes are as a static server",
-        "sends them (gzip). Time: by the page's own clock, cold cache, median of 3; the query is",
+        "sends them (gzip). Time: by the page's own clock, cold cache, median of 7; the query is",
         "typed by a script in the page as soon as the load event has run (the worst case: the",
         f"page's own work after loading competes with search), and again {VISITOR_DELAY_MS / 1000:.1f} s later (a visitor",
         "tapping the search box and typing).",
