@@ -435,3 +435,27 @@ def test_an_excerpt_that_cuts_into_a_paragraph_says_so(page, site_url):
     _search(page, "宣讲")
     excerpts = page.locator("#hall-search-results .hall-search__excerpt").all_inner_texts()
     assert any(e.startswith("…") or e.endswith("…") for e in excerpts), excerpts
+
+
+def test_an_excerpt_does_not_repeat_the_title_shown_above_it(page, site_url):
+    """A window at the top of a page starts with the page's title, or its end, which the
+    result shows just above: that first block is left out, if more text follows."""
+    page.goto(site_url + "404.html")
+    cases = [
+        ("¶ 历史 史印 印记 记 ¶ 民族 族团 团结 结", "历史印记"),
+        ("建筑 筑清 清真 真寺 寺 ¶ 时间 间 ： 1373 年", "古建筑清真寺"),
+        ("历史 史印 印记 记", "历史印记"),  # nothing follows: kept
+        ("民族 族团 团结 结 ¶ 下一", "历史印记"),  # not the title: kept
+        ("印记 记 本展 展区", "历史印记"),  # no block ends: kept
+        ("¶ 历史 史印 印记 记 ¶ 民族", ""),
+    ]
+    left = page.evaluate("""async (cases) => {
+      const { titleLead } = await import("/assets/hall-search.js");
+      return cases.map(([e, t]) => [...e].slice(titleLead(e, t)).join(""));
+    }""", cases)
+    assert left == [" 民族 族团 团结 结", " 时间 间 ： 1373 年"] + [e for e, _ in cases[2:]]
+    _search(page, "历史印记")
+    items = page.locator("#hall-search-results .md-search-result__item")
+    shown = [(item.locator("h1").inner_text(), item.locator(".hall-search__excerpt").inner_text())
+             for item in items.all()]
+    assert shown and not [(t, e) for t, e in shown if e.startswith(t)]

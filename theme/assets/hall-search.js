@@ -276,11 +276,24 @@ export function excerptCut(excerpt, content) {
           Boolean(after) && !after.startsWith(BLOCK_MARK) && !text.endsWith(BLOCK_MARK)];
 }
 
+/** How many characters of an excerpt (as indexed) only repeat the result's title, shown
+ *  just above it: its first block, when that is the title or the title's end (a window
+ *  at the top of the page) and more text follows; with the block mark after it. */
+export function titleLead(excerpt, title) {
+  const blocks = excerpt.split(BLOCK_MARK);
+  let first = 0;
+  while (first < blocks.length && !blocks[first].trim()) first++;
+  const lead = first < blocks.length ? desegmentText(blocks[first]).trim() : "";
+  if (!title || !lead || !title.endsWith(lead) || !blocks.slice(first + 1).some((block) => block.trim())) return 0;
+  return [...blocks.slice(0, first + 1).join(BLOCK_MARK)].length + 1;
+}
+
 /** Pagefind's excerpt HTML (text + <mark>) → a DOM fragment, joined back, with "…" where
- *  it cuts into a block of ``content`` (the page's indexed text; excerptCut).
+ *  it cuts into a block of ``content`` (the page's indexed text; excerptCut), less a
+ *  first block that repeats the ``title`` (titleLead).
  *  Han text is marked where the query's Han runs occur (Pagefind marks whole bigrams,
  *  which over-reach by a character); other text keeps Pagefind's marks (stemmed words). */
-function excerptNode(html, query, content = "") {
+function excerptNode(html, query, content = "", title = "") {
   const template = document.createElement("template");
   template.innerHTML = html;
   const pieces = [];
@@ -291,9 +304,12 @@ function excerptNode(html, query, content = "") {
     }
   };
   walk(template.content, false);
-  const [cutStart, cutEnd] = excerptCut(pieces.map((piece) => piece[0]).join(""), content);
+  const indexed = pieces.map((piece) => piece[0]).join("");
+  const [cutStart, cutEnd] = excerptCut(indexed, content);
+  const lead = titleLead(indexed, title);
+  pieces.splice(0, lead);
   const fragment = document.createDocumentFragment();
-  if (cutStart) fragment.append("…");
+  if (cutStart && !lead) fragment.append("…");
   let buffer = "";
   let current = false;
   const flush = () => {
@@ -562,7 +578,7 @@ class HallSearch {
     }
     const p = document.createElement("p");
     p.className = "hall-search__excerpt";
-    p.append(excerptNode(excerpt || "", this.input.value, d.content || ""));
+    p.append(excerptNode(excerpt || "", this.input.value, d.content || "", d.meta.title || ""));
     article.append(p);
     a.append(article);
     li.append(a);
