@@ -7,6 +7,7 @@ tests read real HTML without touching the repository's own ``site/``.
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -49,6 +50,22 @@ def built_hall(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def site(built_hall: Path) -> Path:
     return built_hall / "site"
+
+
+def search_site(folder: Path, pages: dict[str, tuple[str, str]]) -> Path:
+    """A bare site of ``pages`` (folder name → (title, article HTML)) with its Pagefind index
+    and hall-search.js: search tested on crafted text, away from the sample hall."""
+    from hall.search import SearchPage, build_index
+
+    for name, (_, article) in pages.items():
+        (folder / name).mkdir(parents=True)
+        (folder / name / "index.html").write_text(
+            f'<html><body><article class="md-content__inner md-typeset">{article}</article></body></html>',
+            encoding="utf-8")
+    (folder / "assets").mkdir()
+    shutil.copy(REPO / "theme/assets/hall-search.js", folder / "assets/hall-search.js")
+    build_index(folder, [SearchPage(f"{name}/index.html", title, "page") for name, (title, _) in pages.items()], "zh")
+    return folder
 
 
 @pytest.fixture(scope="session")

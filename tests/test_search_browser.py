@@ -5,15 +5,15 @@ from __future__ import annotations
 import json
 import random
 import re
-import shutil
 from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
 
-from hall.search import SEARCH_MANIFEST, SearchPage, build_index, desegment, segment_html, segment_query, segment_text
+from hall.search import SEARCH_MANIFEST, desegment, segment_html, segment_query, segment_text
 from scripts.search_eval import FRESH_SEARCHES_JS, Truth, indexed_urls, load_queries, page_texts
 from scripts.static_server import QuietHandler, serve
+from tests.conftest import search_site
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -260,19 +260,9 @@ def many_chunks(tmp_path_factory):
     character's bigrams spread over several of them (as in large halls)."""
     rng = random.Random(3)
     alphabet = [chr(0x4E00 + i) for i in range(0, 3000, 12)]  # 250 characters
-    site = tmp_path_factory.mktemp("many-chunks") / "site"
-    texts = {}
-    for n in range(150):
-        text = "".join(rng.choice(alphabet) for _ in range(1500))
-        texts[f"/p{n}/"] = text
-        folder = site / f"p{n}"
-        folder.mkdir(parents=True)
-        (folder / "index.html").write_text(
-            f'<html><body><article class="md-content__inner md-typeset"><h1>页{n} page {n}</h1><p>{text}</p></article></body></html>',
-            encoding="utf-8")
-    (site / "assets").mkdir()
-    shutil.copy(REPO / "theme/assets/hall-search.js", site / "assets/hall-search.js")
-    build_index(site, [SearchPage(f"p{n}/index.html", f"页{n}", "page") for n in range(150)], "zh")
+    texts = {f"/p{n}/": "".join(rng.choice(alphabet) for _ in range(1500)) for n in range(150)}
+    site = search_site(tmp_path_factory.mktemp("many-chunks") / "site",
+                       {f"p{n}": (f"页{n}", f"<h1>页{n} page {n}</h1><p>{texts[f'/p{n}/']}</p>") for n in range(150)})
     manifest = json.loads((site / "pagefind" / SEARCH_MANIFEST).read_text(encoding="utf-8"))
     assert len(list((site / "pagefind/index").iterdir())) > 10 and _spreading(manifest)  # the case this is about
     return site, texts, manifest

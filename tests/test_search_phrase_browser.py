@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import random
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 
-from hall.search import SearchPage, build_index
 from scripts.static_server import serve
+from tests.conftest import search_site
 
 REPO = Path(__file__).resolve().parent.parent
 SEARCH_JS = REPO / "theme/assets/hall-search.js"
@@ -21,17 +20,9 @@ pytestmark = pytest.mark.browser
 FILLER = [chr(0x4E00 + i) for i in range(0, 3000, 12)]
 
 
-def _site(folder: Path, pages: dict[str, str]) -> Path:
-    """A site of ``pages`` (name → article HTML) with its Pagefind index and hall-search.js."""
-    for name, article in pages.items():
-        (folder / name).mkdir(parents=True)
-        (folder / name / "index.html").write_text(
-            f'<html><body><article class="md-content__inner md-typeset">{article}</article></body></html>',
-            encoding="utf-8")
-    (folder / "assets").mkdir()
-    shutil.copy(SEARCH_JS, folder / "assets/hall-search.js")
-    build_index(folder, [SearchPage(f"{name}/index.html", name, "page") for name in pages], "zh")
-    return folder
+def _site(folder: Path, articles: dict[str, str]) -> Path:
+    """A site of ``articles`` (name → article HTML; the name is also the title)."""
+    return search_site(folder, {name: (name, article) for name, article in articles.items()})
 
 
 #: Run in a page of such a site with ``[query, cover]``: the URLs of searchIndex()'s
