@@ -30,7 +30,8 @@ KEYS = ("seconds", "after_load")
 
 
 def _server(site: Path, overrides: dict[str, Path]) -> tuple[socketserver.TCPServer, str]:
-    """bench_search's static server, with the files in ``overrides`` (URL path → file) replaced."""
+    """The quiet static server (scripts/static_server.py), with the files in ``overrides``
+    (URL path → file) replaced."""
     class Handler(QuietHandler):
         def translate_path(self, path: str) -> str:
             replaced = overrides.get(path.split("?")[0])
