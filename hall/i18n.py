@@ -1,5 +1,9 @@
-"""Languages, localized dates and numbers (Babel), and the UI strings Material lacks
-(one catalog per language in ``hall/locales``)."""
+"""Languages, localized dates and numbers (Babel), and the UI strings Material lacks.
+
+Every language rule lives here or in its locale file (``hall/locales/<code>.yml``: the
+``language`` section holds its codes and number conventions, the other sections its UI
+strings), so a new language is a new file, not new code.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Mapping
+from typing import Any, Iterator, Mapping
 
 import yaml
 from babel import Locale
@@ -18,14 +22,86 @@ from babel.units import format_unit
 
 from .dates import DateSpan, PartialDate
 
-BABEL_LOCALES = {"zh": "zh_Hans_CN", "en": "en"}
-LANGUAGE_NAMES = {"zh": "简体中文", "en": "English"}
-HTML_LANG = {"zh": "zh-CN", "en": "en"}
+#: One catalog of UI strings per language (hall/locales/zh.yml, en.yml …), in sections.
+LOCALES_DIR = Path(__file__).parent / "locales"
+_LANGUAGE_CODE = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]+)*")
+
+
+@lru_cache(maxsize=None)
+def locale_catalog(language: str) -> Mapping[str, Mapping[str, Any]]:
+    """``hall/locales/<language>.yml``: section → key → string; empty for a language
+    without a file (its strings then all come from the default language)."""
+    path = LOCALES_DIR / f"{language}.yml"
+    if not _LANGUAGE_CODE.fullmatch(language) or not path.is_file():
+        return {}
+    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+
+
+@dataclass(frozen=True)
+class LanguageRules:
+    """The ``language`` section of a locale file: how the language is named and coded, and
+    how it writes numbers. A language without a file is its own code everywhere."""
+
+    name: str
+    html_lang: str
+    babel: str
+    theme: str
+    og_locale: str
+    description_length: int = 160
+    spaces_between_words: bool = True
+    group_pixel_digits: bool = True
+    compact_from: int | None = None
+    number_unit: str = "{number} {unit}"
+    money_cny: str = "¥{number}"
+    money_cny_unit: str = ""
+    more_than: str = "{number}+"
+    more_than_text: str = "more than {number}"
+    about: str = "about {number}"
+
+
+@lru_cache(maxsize=None)
+def language_rules(language: str) -> LanguageRules:
+    own = {key: value for key, value in (locale_catalog(language).get("language") or {}).items()
+           if key in LanguageRules.__dataclass_fields__}
+    codes = {"name": language, "html_lang": language, "babel": language, "theme": language, "og_locale": language}
+    return LanguageRules(**{**codes, **own})
+
+
+class _RuleView(Mapping[str, str]):
+    """One rule of every language that has a locale file, read like a dict:
+    ``HTML_LANG.get(code, code)``."""
+
+    def __init__(self, rule: str) -> None:
+        self.rule = rule
+
+    def __getitem__(self, language: str) -> str:
+        if "language" not in locale_catalog(language):
+            raise KeyError(language)
+        return getattr(language_rules(language), self.rule)
+
+    def __iter__(self) -> Iterator[str]:
+        return (path.stem for path in sorted(LOCALES_DIR.glob("*.yml")))
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+
+LANGUAGE_NAMES: Mapping[str, str] = _RuleView("name")
+HTML_LANG: Mapping[str, str] = _RuleView("html_lang")
+
+
+def theme_language(language: str) -> str:
+    """The theme's own language (Material's ``theme.language``) for ``language``."""
+    return language_rules(language).theme
+
+
+def og_locale(language: str) -> str:
+    return language_rules(language).og_locale
 
 
 @lru_cache(maxsize=None)
 def locale_for(language: str) -> Locale:
-    return Locale.parse(BABEL_LOCALES.get(language, language))
+    return Locale.parse(language_rules(language).babel)
 
 
 def format_partial_date(date: PartialDate, language: str) -> str:
@@ -55,10 +131,15 @@ def format_number(value: float, language: str) -> str:
     return format_decimal(value, locale=locale_for(language))
 
 
+def join_number_unit(number: str, unit: str, language: str) -> str:
+    """"20余次" / "20+ sessions": a number and its counting word, as the language joins them."""
+    return language_rules(language).number_unit.format(number=number, unit=unit).strip()
+
+
 def format_pixels(width: int, height: int, language: str) -> str:
     """A photo's size in pixels, "4000 × 3000" / "4,000 × 3,000": Chinese writes pixel
     counts without a thousands separator, English groups them."""
-    grouped = language != "zh"
+    grouped = language_rules(language).group_pixel_digits
     numbers = (format_decimal(v, locale=locale_for(language), group_separator=grouped) for v in (width, height))
     return " × ".join(numbers)
 
@@ -82,20 +163,6 @@ class Catalog:
     def __call__(self, key: str, **values: object) -> str:
         text = self.strings.get(key) or self.fallback.get(key) or key
         return text.format(**values) if values else text
-
-
-#: One catalog of UI strings per language (hall/locales/zh.yml, en.yml …), in sections.
-LOCALES_DIR = Path(__file__).parent / "locales"
-
-
-@lru_cache(maxsize=None)
-def locale_catalog(language: str) -> Mapping[str, Mapping[str, str]]:
-    """``hall/locales/<language>.yml``: section → key → string; empty for a language
-    without a file (its strings then all come from the default language)."""
-    path = LOCALES_DIR / f"{language}.yml"
-    if not re.fullmatch(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]+)*", language) or not path.is_file():
-        return {}
-    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
 
 
 def strings(section: str, language: str, default_language: str = "zh") -> dict[str, str]:

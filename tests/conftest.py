@@ -54,8 +54,9 @@ def site(built_hall: Path) -> Path:
 
 def search_site(folder: Path, pages: dict[str, tuple[str, str]]) -> Path:
     """A bare site of ``pages`` (folder name → (title, article HTML)) with its Pagefind index
-    and hall-search.js: search tested on crafted text, away from the sample hall."""
-    from hall.search import SearchPage, build_index
+    and the search modules (hall-search.js and the hall-pagefind.js and hall-segment.js it
+    imports): search tested on crafted text, away from the sample hall."""
+    from hall.outputs.search import SearchPage, build_index
 
     for name, (_, article) in pages.items():
         (folder / name).mkdir(parents=True)
@@ -63,7 +64,8 @@ def search_site(folder: Path, pages: dict[str, tuple[str, str]]) -> Path:
             f'<html><body><article class="md-content__inner md-typeset">{article}</article></body></html>',
             encoding="utf-8")
     (folder / "assets").mkdir()
-    shutil.copy(REPO / "theme/assets/hall-search.js", folder / "assets/hall-search.js")
+    for module in ("hall-search.js", "hall-pagefind.js", "hall-segment.js"):
+        shutil.copy(REPO / "theme/assets" / module, folder / "assets" / module)
     build_index(folder, [SearchPage(f"{name}/index.html", title, "page") for name, (title, _) in pages.items()], "zh")
     return folder
 

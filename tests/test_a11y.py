@@ -1,8 +1,9 @@
-"""hall/a11y.py: the visitor settings' strings and steps, without a browser."""
+"""hall/pages/a11y.py: the visitor settings' strings and steps, without a browser."""
 
 from __future__ import annotations
 
-from hall.a11y import TEXT_SIZES, a11y_context, a11y_strings
+from hall.i18n import strings
+from hall.pages.a11y import TEXT_SIZES, a11y_context
 
 
 def test_text_sizes_reach_200_percent_in_at_least_three_steps():
@@ -12,8 +13,8 @@ def test_text_sizes_reach_200_percent_in_at_least_three_steps():
 
 def test_every_language_has_every_string_and_a_name_for_each_size():
     for language in ("zh", "en"):
-        strings = a11y_strings(language)
-        assert all(strings[f"size_{size}"] for size in TEXT_SIZES), language
+        words = strings("a11y", language, "zh")
+        assert all(words[f"size_{size}"] for size in TEXT_SIZES), language
 
 
 def test_unknown_language_falls_back_to_the_default():

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import copy_sample_hall
-from hall.charts import Bar, bar_chart
+from hall.pages.charts import Bar, bar_chart
 from hall.content import load_hall
-from hall.content.achievements import Figure
+from hall.content.model import Figure
 from hall.content.model import Localized
-from hall.figures import format_figure
+from hall.pages.figures import format_figure
 
 REPO = Path(__file__).resolve().parent.parent
 TIMES = Localized({"zh": "次", "en": "sessions"})

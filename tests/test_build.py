@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from hall.search import desegment
+from hall.outputs.search import desegment
 from tests.conftest import copy_sample_hall, run_hall, run_mkdocs
 
 pytestmark = pytest.mark.slow

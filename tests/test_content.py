@@ -164,7 +164,7 @@ def test_problem_format_names_file_line_and_both_languages(tmp_path):
 def test_a_page_gives_its_settings_to_the_engine_directly_or_as_front_matter():
     from mkdocs.utils.meta import get_data
 
-    from hall.views import PageSpec
+    from hall.pages import PageSpec
 
     body = "---\n\n正文：“引号”与 `代码`\n"  # a body that starts with a rule is not front matter
     spec = PageSpec("a/index.md", "a/index.html", "古建筑清真寺: “明”", "exhibit.html", body, hide=("toc",))

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from hall.content import load_hall
 from hall.content.filecache import CACHE_DIR, FileCache
-from hall.privacy import check_privacy
+from hall.content.privacy import check_privacy
 from tests.conftest import copy_sample_hall
 
 

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from hall.mkdocs.fragments import ENV_FRAGMENTS, FragmentCache
+from hall.mkdocs.fragments import FragmentCache
+from hall.mkdocs.switches import ENV_FRAGMENTS
 from tests.conftest import copy_sample_hall, run_mkdocs
 
 pytestmark = pytest.mark.slow

@@ -7,7 +7,7 @@ import string
 
 import yaml
 
-from hall.i18n import LOCALES_DIR, catalog, locale_catalog, strings
+from hall.i18n import LOCALES_DIR, catalog, language_rules, locale_catalog, strings
 
 
 def _fields(text: str) -> set[str]:
@@ -23,9 +23,24 @@ def test_every_string_exists_in_every_language_with_the_same_placeholders():
         assert other.keys() == zh.keys(), language
         for section, texts in zh.items():
             assert other[section].keys() == texts.keys(), (language, section)
+            if section == "language":  # the language's own rules (codes, numbers): checked below
+                continue
             mismatched = {key for key in texts if _fields(texts[key]) != _fields(other[section][key])}
             assert mismatched == set(), (language, section)
             assert all(isinstance(text, str) and text for text in other[section].values()), (language, section)
+
+
+def test_every_language_states_its_own_rules_and_the_forms_keep_their_placeholders():
+    """The ``language`` section: codes and number conventions, one set per file, so a new
+    language needs no code (tests/test_third_language.py builds one)."""
+    for path in LOCALES_DIR.glob("*.yml"):
+        rules = language_rules(path.stem)
+        assert rules.name and rules.html_lang and rules.babel and rules.theme and rules.og_locale, path.name
+        for form in (rules.more_than, rules.more_than_text, rules.about, rules.money_cny):
+            assert _fields(form) == {"number"}, (path.name, form)
+        assert _fields(rules.number_unit) == {"number", "unit"}, path.name
+    assert language_rules("zh").html_lang == "zh-CN" and language_rules("en").og_locale == "en_US"
+    assert language_rules("fr").html_lang == "fr"  # no file: the code itself
 
 
 def test_catalog_files_are_plain_yaml_a_translator_can_edit():

@@ -15,10 +15,10 @@ from pathlib import Path
 import pytest
 import segno
 
-from hall.browse import browse_view
+from hall.pages.browse import browse_view
 from hall.content import load_hall
-from hall.kiosk import CHROMIUM_FLAGS, DEFAULT_PORT, check_site, chromium_command, start_url
-from hall.qr import external_links, is_external, public_url, qr_svg
+from hall.cli.kiosk import CHROMIUM_FLAGS, DEFAULT_PORT, check_site, chromium_command, start_url
+from hall.outputs.qr import external_links, is_external, public_url, qr_svg
 
 REPO = Path(__file__).resolve().parent.parent
 SCRIPTS = REPO / "scripts" / "kiosk"
@@ -39,7 +39,7 @@ def test_chromium_command_is_locked_down_and_local() -> None:
 
 
 def test_command_subcommand_prints_the_flags() -> None:
-    out = subprocess.run([sys.executable, "-m", "hall.kiosk", "command", "--browser", "chromium", "--port", "9000"],
+    out = subprocess.run([sys.executable, "-m", "hall.cli.kiosk", "command", "--browser", "chromium", "--port", "9000"],
                          capture_output=True, text=True, check=True).stdout
     assert out.startswith("chromium --kiosk ") and out.strip().endswith("'http://127.0.0.1:9000/?attract'")
 
@@ -144,7 +144,7 @@ def test_launch_without_display_prints_the_command_and_serves_locally(tmp_path: 
     site = _fake_kiosk_site(tmp_path / "site-kiosk")
     env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(REPO)}
     process = subprocess.Popen(
-        [sys.executable, "-u", "-m", "hall.kiosk", "launch", "--site", str(site), "--port", "0", "--idle", "60"],
+        [sys.executable, "-u", "-m", "hall.cli.kiosk", "launch", "--site", str(site), "--port", "0", "--idle", "60"],
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env,
     )
     try:
@@ -187,7 +187,7 @@ def test_systemd_units_restart_and_use_the_same_port() -> None:
     browser = (SCRIPTS / "hall-kiosk-browser.service").read_text(encoding="utf-8")
     for unit in (server, browser):
         assert "Restart=always" in unit and f"--port {DEFAULT_PORT}" in unit and "[Install]" in unit
-    assert "-m hall.kiosk serve" in server and "-m hall.kiosk browser" in browser
+    assert "-m hall.cli.kiosk serve" in server and "-m hall.cli.kiosk browser" in browser
     guide = (SCRIPTS / "INSTALL.md").read_text(encoding="utf-8")
     assert guide.index("## 中文") < guide.index("## English")
     assert "/etc/chromium/policies/managed" in guide

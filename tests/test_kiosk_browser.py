@@ -2,7 +2,7 @@
 
 The kiosk variant of the sample hall is built once per session (``hall build --kiosk``)
 into a temporary copy, with one external link added to the about page, and served by the
-kiosk's own server (hall.kiosk.make_server) on 127.0.0.1.
+kiosk's own server (hall.cli.kiosk.make_server) on 127.0.0.1.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from hall.kiosk import make_server
+from hall.cli.kiosk import make_server
 
 from .conftest import copy_sample_hall, run_hall
 

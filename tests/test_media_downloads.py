@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageCms, JpegImagePlugin
 
-from hall import media
+from hall.media import plan as media_plan
 from hall.i18n import format_file_size, format_pixels
 from hall.media import plan_media, prune_cache, write_media
 from tests.test_media import SMALL, is_red, save_jpeg, upright
@@ -105,7 +105,7 @@ def test_warm_build_with_downloads_opens_no_image(rotated: Path, monkeypatch):
     def forbidden(*args, **kwargs):
         raise AssertionError("a cached photo was decoded again")
 
-    monkeypatch.setattr(media, "render_photo", forbidden)
+    monkeypatch.setattr(media_plan, "render_photo", forbidden)
     monkeypatch.setattr(Image, "open", forbidden)
     warm = plan_media(rotated, ["p.jpg", "q.jpg"], SMALL, downloads=["p.jpg"], workers=1)
     assert warm.decoded == 0 and warm.images == cold.images and warm.copies == cold.copies
@@ -115,13 +115,13 @@ def test_turning_download_on_makes_only_the_download(rotated: Path, monkeypatch)
     before = plan_media(rotated, ["p.jpg"], SMALL, workers=1)
     assert before.images["p.jpg"].original is None
     calls = []
-    render = media.render_photo
+    render = media_plan.render_photo
 
     def spy(*args):
         calls.append(args[4:])
         return render(*args)
 
-    monkeypatch.setattr(media, "render_photo", spy)
+    monkeypatch.setattr(media_plan, "render_photo", spy)
     after = plan_media(rotated, ["p.jpg"], SMALL, downloads=["p.jpg"], workers=1)
     assert after.decoded == 1 and calls == [(True, False)]  # one decode, for the download only
     assert after.images["p.jpg"].renditions == before.images["p.jpg"].renditions

@@ -11,9 +11,9 @@ from tests.conftest import copy_sample_hall
 from hall.content import load_hall
 from hall.content.news import newest_first, parse_folder_name
 from hall.dates import PartialDate
-from hall.feeds import FeedEntry, FeedInfo, atom_feed, rss_feed
-from hall.views import plan_site
-from hall.views_news import feed_entries
+from hall.outputs.feeds import FeedEntry, FeedInfo, atom_feed, rss_feed
+from hall.pages import SiteOptions, plan_site
+from hall.outputs.feeds import feed_entries
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -77,7 +77,7 @@ def test_unknown_category_and_date_mismatch_are_reported_with_lines(tmp_path):
 
 
 def test_pagination_category_and_year_pages_are_planned(sample):
-    plan = plan_site(sample, "zh", {}, options={"news_per_page": 2})
+    plan = plan_site(sample, "zh", {}, options=SiteOptions(news_per_page=2))
     uris = {p.src_uri for p in plan.pages}
     assert {"news/index.md", "news/page/2/index.md", "news/study/index.md", "news/training/index.md",
             "news/2021/index.md", "news/2020/index.md", "news/2021-party-history-lectures/index.md"} <= uris

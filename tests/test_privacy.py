@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from hall.content import load_hall
-from hall.privacy import check_privacy, find_personal_data, id_checksum_ok, is_id_number, mask
+from hall.media import photo_has_gps
+from hall.content.privacy import check_privacy, find_personal_data, id_checksum_ok, is_id_number, mask
 from tests.conftest import copy_sample_hall, run_hall
 from tests.test_content import EXHIBIT, make_hall
 
@@ -100,7 +101,7 @@ def test_gps_in_a_photo_is_a_warning(tmp_path):
     exif[0x8825] = {1: "N", 2: (35.0, 40.0, 0.0), 3: "E", 4: (106.0, 0.0, 0.0)}
     image.save(root / "exhibits/history/mosque/a.jpg", exif=exif)
     hall, log = load_hall(root)
-    check_privacy(hall, log)
+    check_privacy(hall, log, has_gps=photo_has_gps)
     assert not log.errors
     [problem] = log.warnings
     assert problem.code == "privacy.gps" and problem.file == "exhibits/history/mosque/a.jpg"

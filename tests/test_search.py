@@ -1,4 +1,4 @@
-"""Search segmentation (hall/search.py) and its twin in the browser (hall-search.js)."""
+"""Search segmentation (hall/outputs/search/) and its twin in the browser (hall-segment.js)."""
 
 from __future__ import annotations
 
@@ -9,11 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from hall.search import (
-    BLOCK_MARK, SearchPage, _written, desegment, index_language, index_tokens, prepare_page, query_tokens,
+from hall.outputs.search import (
+    BLOCK_MARK, SearchPage, desegment, index_language, index_tokens, prepare_page, query_tokens,
     search_pages, segment_html, segment_query, segment_text,
 )
-from hall.views import PageSpec
+from hall.outputs.search.pagefind import _written
+from hall.pages import PageSpec
 from scripts.search_eval import Truth, article_text, load_queries
 
 REPO = Path(__file__).resolve().parent.parent

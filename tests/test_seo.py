@@ -8,8 +8,8 @@ import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from hall.a11y import tidy_material_markup
-from hall.seo import Site, first_paragraph, page_path, page_seo, shorten, site_root
+from hall.mkdocs.markup import tidy_material_markup
+from hall.outputs.seo import Site, first_paragraph, page_path, page_seo, shorten, site_root
 
 SITE = Site("https://hall.example.cn/", ("zh", "en"), {"zh": "展厅", "en": "The Hall"}, {"zh": "X县", "en": "X County"})
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from hall.browse import browse_view
+from hall.pages.browse import browse_view
 from hall.content import load_hall
-from hall.views import plan_site
+from hall.pages import plan_site
 from tests.conftest import REPO
 from tests.test_content import EXHIBIT, make_hall
 from tests.test_staff_errors import NEWS_YML, add_news

@@ -9,10 +9,11 @@ import pytest
 from tests.conftest import copy_sample_hall
 from hall.content import load_hall
 from hall.content.model import Localized
-from hall.content.timeline import Era, Timeline, TimelineEvent, timeline_events
+from hall.content.model import Era, Timeline, TimelineEvent
+from hall.content.timeline import timeline_events
 from hall.dates import parse_date_span
 from hall.i18n import format_date_span
-from hall.views import plan_site
+from hall.pages import SiteOptions, plan_site
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -66,7 +67,7 @@ def test_sample_joins_exhibits_and_news_without_duplicates(sample):
 
 def test_order_is_configurable(sample):
     oldest = plan_site(sample, "zh", {}).pages
-    newest = plan_site(sample, "zh", {}, options={"timeline_order": "newest"}).pages
+    newest = plan_site(sample, "zh", {}, options=SiteOptions(timeline_order="newest")).pages
     view = lambda pages: next(p for p in pages if p.src_uri == "timeline/index.md").view
     assert view(oldest)["eras"][0]["id"] == "ming"
     assert view(newest)["eras"][0]["id"] == "recent" and view(newest)["order"] == "newest"

@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 
 from hall.content import load_hall
-from hall.scaffold import new_news, new_zone
-from hall.translations import fingerprint, format_table, translation_status
-from hall.views import plan_site
+from hall.cli.scaffold import new_news, new_zone
+from hall.content.translations import fingerprint, format_table, translation_status
+from hall.pages import plan_site
 from tests.conftest import REPO, copy_sample_hall, run_hall
 from tests.test_content import make_hall
 

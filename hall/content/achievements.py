@@ -7,16 +7,10 @@ A figure keeps its honesty: ``value: 20`` with ``qualifier: more_than`` is "20�
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
-
-from ..dates import DateSpan
-from .model import Localized
+from .context import ReadContext
+from .model import AchievementGroup, Achievements, Figure, Localized
+from .rules import SLUG
 from .yamlfile import mapping_items
-
-if TYPE_CHECKING:
-    from .loader import _Loader
 
 ACHIEVEMENTS_FILE = "content/achievements.yml"
 TOP_FIELDS = ("source", "groups")
@@ -24,58 +18,29 @@ GROUP_FIELDS = ("id", "title", "chart", "figures")
 FIGURE_FIELDS = ("id", "label", "value", "qualifier", "unit", "period", "source")
 QUALIFIERS = ("exact", "more_than", "about")
 CURRENCY_UNITS = ("yuan",)
-ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-
-Qualifier = Literal["exact", "more_than", "about"]
 
 
-@dataclass(frozen=True)
-class Figure:
-    id: str
-    label: Localized
-    value: int | float
-    qualifier: Qualifier = "exact"
-    unit: Localized | None = None  # a counting word ({zh: 次, en: sessions}); None with currency
-    currency: str | None = None  # "CNY" when the figure is money
-    period: DateSpan | None = None
-    source: Localized | None = None
-
-
-@dataclass(frozen=True)
-class AchievementGroup:
-    id: str
-    title: Localized
-    figures: tuple[Figure, ...]
-    chart: bool = True
-
-
-@dataclass(frozen=True)
-class Achievements:
-    groups: tuple[AchievementGroup, ...]
-    source: Localized | None = None  # the default source of every figure
-
-
-def load_achievements(loader: "_Loader") -> Achievements | None:
-    path = loader.root / ACHIEVEMENTS_FILE
-    top = loader.mapping_file(path, TOP_FIELDS)
+def load_achievements(ctx: ReadContext) -> Achievements | None:
+    path = ctx.root / ACHIEVEMENTS_FILE
+    top = ctx.mapping_file(path, TOP_FIELDS)
     if top is None:
         return None
     source = top.localized("source")
     groups: list[AchievementGroup] = []
     figure_ids: set[str] = set()
-    for group_data in _mappings(loader, top.get("groups", list, required=True) or [], path):
-        fields = loader.reader(group_data, path)
+    for group_data in _mappings(ctx, top.get("groups", list, required=True) or [], path):
+        fields = ctx.reader(group_data, path)
         fields.check_known(GROUP_FIELDS)
         group_id = fields.text("id", required=True)
         title = fields.localized("title", required=True)
         chart = fields.get("chart", bool)
         figures = []
-        for figure_data in _mappings(loader, fields.get("figures", list, required=True) or [], path):
-            figure = _figure(loader, figure_data, path, source, figure_ids)
+        for figure_data in _mappings(ctx, fields.get("figures", list, required=True) or [], path):
+            figure = _figure(ctx, figure_data, path, source, figure_ids)
             if figure is not None:
                 figures.append(figure)
         if group_id and title:
-            if not ID.match(group_id) or any(g.id == group_id for g in groups):
+            if not SLUG.match(group_id) or any(g.id == group_id for g in groups):
                 fields.report("id", "achievements.group_id", f"分组标识“{group_id}”无效或重复。",
                               f"The group id “{group_id}” is invalid or repeated.",
                               "只用小写英文字母、数字和连字符。", "Use lowercase letters, digits and hyphens.")
@@ -84,19 +49,19 @@ def load_achievements(loader: "_Loader") -> Achievements | None:
     return Achievements(tuple(groups), source)
 
 
-def _mappings(loader: "_Loader", items: list, path):
-    return mapping_items(items, path, loader.log, "每一项应写成“- id: …”加若干字段。",
+def _mappings(ctx: ReadContext, items: list, path):
+    return mapping_items(items, path, ctx.log, "每一项应写成“- id: …”加若干字段。",
                          "Each entry should be written `- id: …` followed by its fields.")
 
 
-def _figure(loader: "_Loader", data, path, default_source: Localized | None, seen: set[str]) -> Figure | None:
-    fields = loader.reader(data, path)
+def _figure(ctx: ReadContext, data, path, default_source: Localized | None, seen: set[str]) -> Figure | None:
+    fields = ctx.reader(data, path)
     fields.check_known(FIGURE_FIELDS)
     figure_id = fields.text("id", required=True)
     label = fields.localized("label", required=True)
     value = data.get("value")
     if value is None:
-        fields._missing("value")
+        fields.missing("value")
     elif isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
         text = str(value)
         hint_zh = hint_en = ""
@@ -115,7 +80,7 @@ def _figure(loader: "_Loader", data, path, default_source: Localized | None, see
     elif unit_value is not None:
         unit = fields.localized("unit")
     else:
-        fields._missing("unit")
+        fields.missing("unit")
     period = fields.date("period")
     source = fields.localized("source") or default_source
     if source is None:
@@ -125,7 +90,7 @@ def _figure(loader: "_Loader", data, path, default_source: Localized | None, see
                       "Add source: {zh: …, en: …} to the figure or at the top of the file.")
     if not figure_id or label is None or value is None:
         return None
-    if not ID.match(figure_id) or figure_id in seen:
+    if not SLUG.match(figure_id) or figure_id in seen:
         fields.report("id", "achievements.figure_id", f"数字标识“{figure_id}”无效或重复。",
                       f"The figure id “{figure_id}” is invalid or repeated.",
                       "只用小写英文字母、数字和连字符，且各不相同。", "Use lowercase letters, digits and hyphens, each different.")

@@ -10,7 +10,13 @@ import difflib
 from pathlib import Path
 from typing import Any, Iterable
 
-from ..dates import ACCEPTED_FORMS_EN, ACCEPTED_FORMS_ZH, DateFormatError, DateSpan, parse_date_span
+from ..dates import (
+    ACCEPTED_FORMS_EN,
+    ACCEPTED_FORMS_ZH,
+    DateFormatError,
+    DateSpan,
+    parse_date_span,
+)
 from .model import Localized
 from .problems import ProblemLog
 from .yamlfile import YMap
@@ -63,7 +69,7 @@ class FieldReader:
                 hint_en = "Known fields: " + ", ".join(allowed)
             self.report(key, "field.unknown", f"未知字段“{key}”。", f"Unknown field “{key}”.", hint_zh, hint_en)
 
-    def _missing(self, key: str) -> None:
+    def missing(self, key: str) -> None:
         self.report(
             key, "field.missing",
             f"缺少必填字段“{key}”。", f"The required field “{key}” is missing.",
@@ -71,7 +77,7 @@ class FieldReader:
             f"Add a line `{key}: …` (see the template made by `hall new`).",
         )
 
-    def _wrong_type(self, key: str, expected: type, value: Any) -> None:
+    def wrong_type(self, key: str, expected: type, value: Any) -> None:
         want_zh, want_en = type_name(expected)
         # YMap/YList (values with line marks) are named as the dict/list they are
         kind = next((k for k in (bool, int, str, dict, list) if isinstance(value, k)), None)
@@ -86,13 +92,13 @@ class FieldReader:
     def get(self, key: str, kind: type, required: bool = False) -> Any:
         if key not in self.data or self.data[key] is None:
             if required:
-                self._missing(key)
+                self.missing(key)
             return None
         value = self.data[key]
         if kind is int and isinstance(value, bool) or not isinstance(value, kind):
             if kind is str and isinstance(value, (int, float)) and not isinstance(value, bool):
                 return str(value)
-            self._wrong_type(key, kind, value)
+            self.wrong_type(key, kind, value)
             return None
         return value
 
@@ -105,14 +111,14 @@ class FieldReader:
         reader = self if data is None else FieldReader(data, self.path, self.log, self.languages)
         if key not in source or source[key] in (None, ""):
             if required:
-                reader._missing(key)
+                reader.missing(key)
             return None
         value = source[key]
         default = self.languages[0]
         if isinstance(value, (str, int, float)) and not isinstance(value, bool):
             return Localized({default: str(value)}, default)
         if not isinstance(value, dict):
-            reader._wrong_type(key, dict, value)
+            reader.wrong_type(key, dict, value)
             return None
         values: dict[str, str] = {}
         for lang, text in value.items():
@@ -141,7 +147,7 @@ class FieldReader:
             if text is None:
                 continue
             if not isinstance(text, (str, int, float)) or isinstance(text, bool):
-                reader._wrong_type(f"{key}.{lang}", str, text)
+                reader.wrong_type(f"{key}.{lang}", str, text)
                 continue
             values[str(lang)] = str(text).strip()
         if required and not values.get(default):
@@ -177,7 +183,7 @@ class FieldReader:
             if isinstance(item, (str, int)) and not isinstance(item, bool):
                 items.append(str(item).strip())
             else:
-                self._wrong_type(key, str, item)
+                self.wrong_type(key, str, item)
         return items
 
     def choice(self, key: str, choices: tuple[str, ...], default: str) -> str:

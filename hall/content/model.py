@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Literal, Mapping
+from typing import Literal, Mapping
 
 from ..dates import DateSpan
+from .rules import Status
 
-Status = Literal["published", "draft"]
+LinkKind = Literal["exhibit", "news"]
+Qualifier = Literal["exact", "more_than", "about"]
 
 
 @dataclass(frozen=True)
@@ -99,6 +101,123 @@ class Home:
     highlights: tuple[str, ...] = ()
 
 
+# -- activity news (content/news/) --------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class NewsCategory:
+    id: str
+    title: Localized
+
+
+@dataclass(frozen=True)
+class NewsItem:
+    """One activity report: its folder name is its identifier and its URL."""
+
+    id: str  # the folder name, e.g. "2021-party-history-lectures"
+    folder: str  # repository-relative
+    date: DateSpan
+    title: Localized
+    summary: Localized | None
+    bodies: Mapping[str, Body]
+    category: str
+    images: tuple[Photo, ...] = ()
+    cover_file: str | None = None  # repository-relative path of the cover photo
+    tags: tuple[str, ...] = ()
+    related: tuple[str, ...] = ()
+    status: Status = "published"
+    timeline: bool = False
+
+    @property
+    def cover(self) -> Photo | None:
+        if self.cover_file:
+            return next((p for p in self.images if p.file == self.cover_file), None)
+        return self.images[0] if self.images else None
+
+    @property
+    def sort_key(self) -> tuple[tuple[int, int, int], str]:
+        return (self.date.sort_key, self.id)
+
+
+# -- the timeline (content/timeline.yml and entries with timeline: true) ------------------
+
+
+@dataclass(frozen=True)
+class TimelineGroup:
+    id: str
+    title: Localized
+
+
+@dataclass(frozen=True)
+class Era:
+    """A band of the timeline, from one year to another (either end open)."""
+
+    id: str
+    title: Localized
+    start: int | None = None
+    end: int | None = None
+
+    def contains(self, year: int) -> bool:
+        return (self.start is None or year >= self.start) and (self.end is None or year <= self.end)
+
+
+@dataclass(frozen=True)
+class TimelineEvent:
+    id: str  # the anchor on the timeline page
+    date: DateSpan
+    title: Localized
+    group: str
+    text: Localized | None = None
+    period: Localized | None = None
+    photo: Photo | None = None
+    link_kind: LinkKind | None = None
+    link: str | None = None
+    source: Literal["timeline", "exhibit", "news"] = "timeline"
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """What timeline.yml says; joined entries are added by ``timeline_events``."""
+
+    groups: tuple[TimelineGroup, ...] = ()
+    eras: tuple[Era, ...] = ()
+    events: tuple[TimelineEvent, ...] = ()
+    zone_groups: Mapping[str, str] = field(default_factory=dict)
+    news_group: str | None = None
+
+    def era_of(self, event: TimelineEvent) -> Era | None:
+        return next((era for era in self.eras if era.contains(event.date.start.year)), None)
+
+
+# -- the community's achievements (content/achievements.yml) -----------------------------
+
+
+@dataclass(frozen=True)
+class Figure:
+    id: str
+    label: Localized
+    value: int | float
+    qualifier: Qualifier = "exact"
+    unit: Localized | None = None  # a counting word ({zh: 次, en: sessions}); None with currency
+    currency: str | None = None  # "CNY" when the figure is money
+    period: DateSpan | None = None
+    source: Localized | None = None
+
+
+@dataclass(frozen=True)
+class AchievementGroup:
+    id: str
+    title: Localized
+    figures: tuple[Figure, ...]
+    chart: bool = True
+
+
+@dataclass(frozen=True)
+class Achievements:
+    groups: tuple[AchievementGroup, ...]
+    source: Localized | None = None  # the default source of every figure
+
+
 @dataclass(frozen=True)
 class Hall:
     """Everything a build needs, validated; nothing downstream re-reads files."""
@@ -110,12 +229,12 @@ class Hall:
     home: Home
     extra_files: Mapping[str, object] = field(default_factory=dict)
     # Activity news (newest first), its categories, the timeline file and the achievements
-    # (hall/content/news.py, timeline.py, achievements.py).
-    news: tuple[Any, ...] = ()
-    news_categories: tuple[Any, ...] = ()
-    timeline: Any = None
-    achievements: Any = None
-    # exhibits/tags.yml: each tag slug's label per language (hall/content/loader.py)
+    # (read by hall/content/news.py, timeline.py, achievements.py).
+    news: tuple[NewsItem, ...] = ()
+    news_categories: tuple[NewsCategory, ...] = ()
+    timeline: Timeline | None = None
+    achievements: Achievements | None = None
+    # exhibits/tags.yml: each tag slug's label per language (hall/content/tags.py)
     tag_labels: Mapping[str, Localized] = field(default_factory=dict)
 
     @property
@@ -125,6 +244,12 @@ class Hall:
     @property
     def exhibits(self) -> dict[str, Exhibit]:
         return {e.id: e for zone in self.zones for e in zone.exhibits}
+
+    def entry_photos(self) -> list[Photo]:
+        """The photos of every exhibit, then of every news item, in order: the one walk over
+        the hall's photos that the media stage, downloads and the privacy check share."""
+        return [photo for zone in self.zones for e in zone.exhibits for photo in e.images] + [
+            photo for item in self.news for photo in item.images]
 
     def tag_label(self, slug: str) -> Localized:
         """What visitors read for a tag: its label from tags.yml, else the slug made readable

@@ -9,17 +9,16 @@ come from ``content/news/categories.yml``, a list staff edit like the zone list.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Mapping
 
 from ..dates import DateSpan, PartialDate
+from .bundles import read_bodies, read_photos
+from .context import ReadContext
 from .fields import closest
-from .model import Body, Localized, Photo, Status
+from .model import Localized, NewsCategory, NewsItem
+from .rules import STATUSES
+from .tags import entry_tags
 from .yamlfile import load_yaml, mapping_items
-
-if TYPE_CHECKING:  # the loader passes itself in; imported only for types
-    from .loader import _Loader
 
 NEWS_DIR = "content/news"
 CATEGORIES_FILE = "categories.yml"
@@ -27,46 +26,10 @@ NEWS_FIELDS = (
     "title", "summary", "date", "category", "cover", "images", "tags", "related", "status", "timeline",
 )
 CATEGORY_FIELDS = ("id", "title")
-STATUSES = ("published", "draft")
 CATEGORY_ID = re.compile(r"^[a-z][a-z0-9-]*$")
 RESERVED_CATEGORY_IDS = {"page", "feed", "atom"}
 #: A news folder: a date prefix (YYYY, YYYY-MM or YYYY-MM-DD) then a lowercase slug.
 FOLDER = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?-([a-z][a-z0-9-]*)$")
-
-
-@dataclass(frozen=True)
-class NewsCategory:
-    id: str
-    title: Localized
-
-
-@dataclass(frozen=True)
-class NewsItem:
-    """One activity report: its folder name is its identifier and its URL."""
-
-    id: str  # the folder name, e.g. "2021-party-history-lectures"
-    folder: str  # repository-relative
-    date: DateSpan
-    title: Localized
-    summary: Localized | None
-    bodies: Mapping[str, Body]
-    category: str
-    images: tuple[Photo, ...] = ()
-    cover_file: str | None = None  # repository-relative path of the cover photo
-    tags: tuple[str, ...] = ()
-    related: tuple[str, ...] = ()
-    status: Status = "published"
-    timeline: bool = False
-
-    @property
-    def cover(self) -> Photo | None:
-        if self.cover_file:
-            return next((p for p in self.images if p.file == self.cover_file), None)
-        return self.images[0] if self.images else None
-
-    @property
-    def sort_key(self) -> tuple[tuple[int, int, int], str]:
-        return (self.date.sort_key, self.id)
 
 
 def parse_folder_name(name: str) -> tuple[PartialDate, str] | None:
@@ -86,9 +49,9 @@ def newest_first(items: tuple[NewsItem, ...] | list[NewsItem]) -> list[NewsItem]
     return sorted(items, key=lambda item: item.sort_key, reverse=True)
 
 
-def load_categories(loader: "_Loader") -> tuple[NewsCategory, ...]:
-    path = loader.root / NEWS_DIR / CATEGORIES_FILE
-    log = loader.log
+def load_categories(ctx: ReadContext) -> tuple[NewsCategory, ...]:
+    path = ctx.root / NEWS_DIR / CATEGORIES_FILE
+    log = ctx.log
     if not path.exists():
         log.report(
             "news.categories_missing", path,
@@ -111,7 +74,7 @@ def load_categories(loader: "_Loader") -> tuple[NewsCategory, ...]:
     categories: list[NewsCategory] = []
     for item in mapping_items(data, path, log, "每个栏目应写成“- id: …”加 title。",
                               "Each category should be written `- id: …` with a title."):
-        fields = loader.reader(item, path)
+        fields = ctx.reader(item, path)
         fields.check_known(CATEGORY_FIELDS)
         category_id = fields.text("id", required=True)
         title = fields.localized("title", required=True)
@@ -130,26 +93,26 @@ def load_categories(loader: "_Loader") -> tuple[NewsCategory, ...]:
             fields.report("id", "news.category_duplicate", f"栏目“{category_id}”重复列出。",
                           f"The category “{category_id}” is listed twice.", "删除重复的一项。", "Delete the repeated entry.")
             continue
-        categories.append(NewsCategory(category_id, title or Localized({loader.languages[0]: category_id})))
+        categories.append(NewsCategory(category_id, title or Localized({ctx.languages[0]: category_id})))
     return tuple(categories)
 
 
-def load_news(loader: "_Loader") -> tuple[tuple[NewsCategory, ...], tuple[NewsItem, ...]]:
+def load_news(ctx: ReadContext) -> tuple[tuple[NewsCategory, ...], tuple[NewsItem, ...]]:
     """Every news folder, newest first, with the configured categories."""
-    folder = loader.root / NEWS_DIR
+    folder = ctx.root / NEWS_DIR
     if not folder.is_dir():
         return (), ()
-    categories = load_categories(loader)
+    categories = load_categories(ctx)
     items = [
         item for child in sorted(folder.iterdir())
         if child.is_dir() and not child.name.startswith((".", "_"))
-        if (item := load_news_item(loader, child, categories)) is not None
+        if (item := load_news_item(ctx, child, categories)) is not None
     ]
     return categories, tuple(newest_first(items))
 
 
-def load_news_item(loader: "_Loader", folder: Path, categories: tuple[NewsCategory, ...]) -> NewsItem | None:
-    log = loader.log
+def load_news_item(ctx: ReadContext, folder: Path, categories: tuple[NewsCategory, ...]) -> NewsItem | None:
+    log = ctx.log
     yml = folder / "news.yml"
     if not yml.exists():
         if any(folder.iterdir()):
@@ -173,10 +136,10 @@ def load_news_item(loader: "_Loader", folder: Path, categories: tuple[NewsCatego
         )
         return None
     folder_date, _slug = parsed
-    data = loader.yaml(yml)
-    if not loader._expect_mapping(data, yml):
+    data = ctx.yaml(yml)
+    if not ctx.expect_mapping(data, yml):
         return None
-    fields = loader.reader(data, yml)
+    fields = ctx.reader(data, yml)
     fields.check_known(NEWS_FIELDS)
     title = fields.localized("title", required=True)
     date = fields.date("date") or DateSpan(folder_date)
@@ -199,7 +162,7 @@ def load_news_item(loader: "_Loader", folder: Path, categories: tuple[NewsCatego
             f"你是不是想写“{guess}”？" if guess else "可用的栏目：" + "、".join(category_ids),
             f"Did you mean “{guess}”?" if guess else "Categories: " + ", ".join(category_ids),
         )
-    images = loader.photos(fields, folder)
+    images = read_photos(ctx, fields, folder)
     cover_name = fields.text("cover")
     cover_file = None
     if cover_name:
@@ -215,18 +178,18 @@ def load_news_item(loader: "_Loader", folder: Path, categories: tuple[NewsCatego
         else:
             cover_file = match.file
     related = fields.str_list("related")
-    loader.reference_checks.append((fields, "related", related, data.get("related")))
+    ctx.reference_checks.append((fields, "related", related, data.get("related")))
     return NewsItem(
         id=folder.name,
         folder=log.rel(folder),
         date=date,
-        title=title or Localized({loader.languages[0]: folder.name}),
+        title=title or Localized({ctx.languages[0]: folder.name}),
         summary=fields.localized("summary"),
-        bodies=loader.bodies(folder),
+        bodies=read_bodies(ctx, folder),
         category=category,
         images=tuple(images),
         cover_file=cover_file,
-        tags=loader.tags(fields),
+        tags=entry_tags(ctx, fields),
         related=tuple(related),
         status=fields.choice("status", STATUSES, "published"),  # type: ignore[arg-type]
         timeline=bool(fields.get("timeline", bool)),

@@ -66,14 +66,14 @@ class ProblemLog:
             if absolute.startswith(prefix):
                 return absolute[len(prefix):].replace(os.sep, "/")
         try:
-            return Path(path).resolve().relative_to(self._resolved_root()).as_posix()
+            return Path(path).resolve().relative_to(self.resolved_root()).as_posix()
         except ValueError:
             return Path(path).as_posix()
 
     def _root_prefixes(self) -> tuple[str, ...]:
-        return (os.path.join(os.path.abspath(self.root), ""), os.path.join(str(self._resolved_root()), ""))
+        return (os.path.join(os.path.abspath(self.root), ""), os.path.join(str(self.resolved_root()), ""))
 
-    def _resolved_root(self) -> Path:
+    def resolved_root(self) -> Path:
         # Resolved once: rel() runs for every file of the hall (thousands of lstat calls saved).
         resolved = self.__dict__.get("_root_resolved")
         if resolved is None or self.__dict__.get("_root_of_resolved") is not self.root:

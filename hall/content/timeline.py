@@ -8,18 +8,24 @@ twice; an event in the file that links to such an entry replaces its joined copy
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Iterable, Literal, Mapping
+from dataclasses import replace
+from typing import Iterable
 
-from ..dates import DateSpan
+from .bundles import read_photos
+from .context import ReadContext
 from .fields import FieldReader, closest
-from .model import Exhibit, Localized, Photo
+from .model import (
+    Era,
+    Exhibit,
+    LinkKind,
+    Localized,
+    NewsItem,
+    Timeline,
+    TimelineEvent,
+    TimelineGroup,
+)
+from .rules import SLUG
 from .yamlfile import YList, YMap, mapping_items
-
-if TYPE_CHECKING:
-    from .loader import _Loader
-    from .news import NewsItem
 
 TIMELINE_FILE = "content/timeline.yml"
 TOP_FIELDS = ("groups", "eras", "events", "joined")
@@ -27,56 +33,6 @@ GROUP_FIELDS = ("id", "title")
 ERA_FIELDS = ("id", "title", "from", "to")
 EVENT_FIELDS = ("id", "date", "period", "group", "title", "text", "photo", "link")
 JOINED_FIELDS = ("zones", "news")
-ANCHOR = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-
-LinkKind = Literal["exhibit", "news"]
-
-
-@dataclass(frozen=True)
-class TimelineGroup:
-    id: str
-    title: Localized
-
-
-@dataclass(frozen=True)
-class Era:
-    """A band of the timeline, from one year to another (either end open)."""
-
-    id: str
-    title: Localized
-    start: int | None = None
-    end: int | None = None
-
-    def contains(self, year: int) -> bool:
-        return (self.start is None or year >= self.start) and (self.end is None or year <= self.end)
-
-
-@dataclass(frozen=True)
-class TimelineEvent:
-    id: str  # the anchor on the timeline page
-    date: DateSpan
-    title: Localized
-    group: str
-    text: Localized | None = None
-    period: Localized | None = None
-    photo: Photo | None = None
-    link_kind: LinkKind | None = None
-    link: str | None = None
-    source: Literal["timeline", "exhibit", "news"] = "timeline"
-
-
-@dataclass(frozen=True)
-class Timeline:
-    """What timeline.yml says; joined entries are added by ``timeline_events``."""
-
-    groups: tuple[TimelineGroup, ...] = ()
-    eras: tuple[Era, ...] = ()
-    events: tuple[TimelineEvent, ...] = ()
-    zone_groups: Mapping[str, str] = field(default_factory=dict)
-    news_group: str | None = None
-
-    def era_of(self, event: TimelineEvent) -> Era | None:
-        return next((era for era in self.eras if era.contains(event.date.start.year)), None)
 
 
 def _sort_key(event: TimelineEvent) -> tuple:
@@ -86,7 +42,7 @@ def _sort_key(event: TimelineEvent) -> tuple:
 def timeline_events(
     timeline: Timeline,
     exhibits: Iterable[Exhibit],
-    news: Iterable["NewsItem"],
+    news: Iterable[NewsItem],
     newest_first: bool = False,
 ) -> list[TimelineEvent]:
     """The file's events and the joined exhibits and news, in date order.
@@ -115,69 +71,69 @@ def timeline_events(
 
 
 def load_timeline(
-    loader: "_Loader", exhibit_ids: Iterable[str] = (), news_ids: Iterable[str] = ()
+    ctx: ReadContext, exhibit_ids: Iterable[str] = (), news_ids: Iterable[str] = ()
 ) -> Timeline | None:
     """Read content/timeline.yml and check its links; ``None`` when the hall has no timeline."""
-    path = loader.root / TIMELINE_FILE
-    top = loader.mapping_file(path, TOP_FIELDS)
+    path = ctx.root / TIMELINE_FILE
+    top = ctx.mapping_file(path, TOP_FIELDS)
     if top is None:
         return None
-    groups = _groups(loader, top.get("groups", list) or [], path)
+    groups = _groups(ctx, top.get("groups", list) or [], path)
     group_ids = [g.id for g in groups]
-    eras = _eras(loader, top.get("eras", list) or [], path)
+    eras = _eras(ctx, top.get("eras", list) or [], path)
     joined = top.get("joined", dict) or YMap()
     zone_groups: dict[str, str] = {}
     news_group = None
     if isinstance(joined, YMap):
-        joined_fields = loader.reader(joined, path)
+        joined_fields = ctx.reader(joined, path)
         joined_fields.check_known(JOINED_FIELDS)
         for zone, group in (joined_fields.get("zones", dict) or {}).items():
-            if _check_group(loader, joined_fields, "zones", str(group), group_ids):
+            if _check_group(ctx, joined_fields, "zones", str(group), group_ids):
                 zone_groups[str(zone)] = str(group)
         news_group = joined_fields.text("news")
-        if news_group and not _check_group(loader, joined_fields, "news", news_group, group_ids):
+        if news_group and not _check_group(ctx, joined_fields, "news", news_group, group_ids):
             news_group = None
     links: list[tuple[FieldReader, TimelineEvent]] = []
-    events = _events(loader, top.get("events", list) or [], path, group_ids, links)
+    events = _events(ctx, top.get("events", list) or [], path, group_ids, links)
     events = _resolve_links(events, links, set(exhibit_ids), set(news_ids))
     return Timeline(tuple(groups), tuple(eras), tuple(events), zone_groups, news_group)
 
 
-def _items(loader: "_Loader", items: list, path, what_zh: str, what_en: str):
-    return mapping_items(items, path, loader.log, f"每个{what_zh}应写成“- …: …”加若干字段。",
+def _items(ctx: ReadContext, items: list, path, what_zh: str, what_en: str):
+    return mapping_items(items, path, ctx.log, f"每个{what_zh}应写成“- …: …”加若干字段。",
                          f"Each {what_en} should be written `- key: value` followed by its fields.")
 
 
-def _groups(loader: "_Loader", items: list, path) -> list[TimelineGroup]:
+def _groups(ctx: ReadContext, items: list, path) -> list[TimelineGroup]:
     groups: list[TimelineGroup] = []
-    for item in _items(loader, items, path, "分组", "group"):
-        fields = loader.reader(item, path)
+    for item in _items(ctx, items, path, "分组", "group"):
+        fields = ctx.reader(item, path)
         fields.check_known(GROUP_FIELDS)
         group_id = fields.text("id", required=True)
         title = fields.localized("title", required=True)
         if not group_id:
             continue
-        if not ANCHOR.match(group_id) or any(g.id == group_id for g in groups):
+        if not SLUG.match(group_id) or any(g.id == group_id for g in groups):
             fields.report(
                 "id", "timeline.group_id", f"分组标识“{group_id}”无效或重复。", f"The group id “{group_id}” is invalid or repeated.",
                 "只用小写英文字母、数字和连字符，且每个分组不同。", "Use lowercase letters, digits and hyphens, different for each group.",
             )
             continue
-        groups.append(TimelineGroup(group_id, title or Localized({loader.languages[0]: group_id})))
+        groups.append(TimelineGroup(group_id, title or Localized({ctx.languages[0]: group_id})))
     return groups
 
 
-def _eras(loader: "_Loader", items: list, path) -> list[Era]:
+def _eras(ctx: ReadContext, items: list, path) -> list[Era]:
     eras: list[Era] = []
-    for item in _items(loader, items, path, "时代", "era"):
-        fields = loader.reader(item, path)
+    for item in _items(ctx, items, path, "时代", "era"):
+        fields = ctx.reader(item, path)
         fields.check_known(ERA_FIELDS)
         era_id = fields.text("id", required=True)
         title = fields.localized("title", required=True)
         start, end = fields.get("from", int), fields.get("to", int)
         if not era_id or not title:
             continue
-        if not ANCHOR.match(era_id) or any(e.id == era_id for e in eras):
+        if not SLUG.match(era_id) or any(e.id == era_id for e in eras):
             fields.report(
                 "id", "timeline.era_id", f"时代标识“{era_id}”无效或重复。", f"The era id “{era_id}” is invalid or repeated.",
                 "只用小写英文字母、数字和连字符，且每个时代不同。", "Use lowercase letters, digits and hyphens, different for each era.",
@@ -194,7 +150,7 @@ def _eras(loader: "_Loader", items: list, path) -> list[Era]:
     return eras
 
 
-def _check_group(loader: "_Loader", fields, key: str, group: str, group_ids: list[str]) -> bool:
+def _check_group(ctx: ReadContext, fields, key: str, group: str, group_ids: list[str]) -> bool:
     if group in group_ids:
         return True
     guess = closest(group, group_ids)
@@ -207,19 +163,19 @@ def _check_group(loader: "_Loader", fields, key: str, group: str, group_ids: lis
 
 
 def _events(
-    loader: "_Loader", items: list, path, group_ids: list[str], links: list[tuple[FieldReader, TimelineEvent]]
+    ctx: ReadContext, items: list, path, group_ids: list[str], links: list[tuple[FieldReader, TimelineEvent]]
 ) -> list[TimelineEvent]:
     events: list[TimelineEvent] = []
     seen: set[str] = set()
-    for item in _items(loader, items, path, "事件", "event"):
-        fields = loader.reader(item, path)
+    for item in _items(ctx, items, path, "事件", "event"):
+        fields = ctx.reader(item, path)
         fields.check_known(EVENT_FIELDS)
         date = fields.date("date")
         if item.get("date") is None:
-            fields._missing("date")
+            fields.missing("date")
         title = fields.localized("title", required=True)
         group = fields.text("group", required=True)
-        if group and not _check_group(loader, fields, "group", group, group_ids):
+        if group and not _check_group(ctx, fields, "group", group, group_ids):
             group = None
         photo = None
         photo_data = fields.get("photo", dict)
@@ -227,10 +183,10 @@ def _events(
             holder = YMap(images=YList([photo_data]))
             holder.mark, holder.key_marks = item.mark, {"images": item.mark_of("photo")}
             holder["images"].mark, holder["images"].item_marks = item.mark_of("photo"), [item.mark_of("photo")]
-            photos = loader.photos(loader.reader(holder, path), path.parent)
+            photos = read_photos(ctx, ctx.reader(holder, path), path.parent)
             photo = photos[0] if photos else None
         event_id = fields.text("id")
-        if event_id and not ANCHOR.match(event_id):
+        if event_id and not SLUG.match(event_id):
             fields.report(
                 "id", "timeline.event_id", f"事件标识“{event_id}”只能用小写英文字母、数字和连字符。",
                 f"The event id “{event_id}” may use only lowercase letters, digits and hyphens.",

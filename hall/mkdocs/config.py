@@ -3,6 +3,8 @@
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 
+from ..pages.options import TIMELINE_ORDERS, SiteOptions
+
 
 class HallConfig(Config):
     # Languages of the site, the default (served at /) first.
@@ -31,6 +33,6 @@ class HallConfig(Config):
     kiosk_idle_seconds = c.Type(int, default=90)
     kiosk_countdown_seconds = c.Type(int, default=10)
     # Timeline order: "oldest" first (a history read forwards) or "newest" first.
-    timeline_order = c.Choice(("oldest", "newest"), default="oldest")
+    timeline_order = c.Choice(TIMELINE_ORDERS, default=SiteOptions.timeline_order)
     # News items per page of the news list (news/, news/page/2/, …).
-    news_per_page = c.Type(int, default=10)
+    news_per_page = c.Type(int, default=SiteOptions.news_per_page)

@@ -26,8 +26,9 @@ from typing import Any, Callable, Hashable
 from jinja2 import pass_context
 from markupsafe import Markup
 
-#: Set to "0" to render every fragment on every page (the tests compare both builds).
-ENV_FRAGMENTS = "HALL_FRAGMENT_CACHE"
+from .switches import (
+    ENV_FRAGMENTS,  # "0": every fragment rendered on every page (the tests compare both builds)
+)
 
 
 class FragmentCache:

@@ -6,6 +6,7 @@ temporary folders, in parallel with the default language, and land under ``/<lan
 
 from __future__ import annotations
 
+import logging
 import os
 import pickle
 import subprocess
@@ -17,9 +18,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-ENV_LANGUAGE = "HALL_BUILD_LANGUAGE"
-ENV_PREVIEW = "HALL_PREVIEW"
-ENV_HANDOFF = "HALL_HANDOFF"  # a pickle of the loaded hall, from the default language's build
+from mkdocs.exceptions import Abort, BuildError, ConfigurationError
+
+from .build import run_build
+from .switches import ENV_LANGUAGE, ENV_PREVIEW
 
 
 @dataclass
@@ -84,21 +86,10 @@ def start_language_build(
 
 def _main(argv: list[str]) -> int:
     """Build one language (chosen by the environment) of the site in ``argv``."""
-    import logging
-
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import Abort, BuildError, ConfigurationError
-
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s - %(message)s")
     config_file, site_dir = argv
     try:
-        config = load_config(config_file, site_dir=site_dir)
-        config.plugins.on_startup(command="build", dirty=False)
-        try:
-            build(config)
-        finally:
-            config.plugins.on_shutdown()
+        run_build(config_file, site_dir=site_dir)
     except (Abort, BuildError, ConfigurationError) as err:
         print(err, file=sys.stderr)
         return 1

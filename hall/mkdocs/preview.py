@@ -29,7 +29,6 @@ from jinja2 import FileSystemBytecodeCache
 log = logging.getLogger("mkdocs.plugins.hall")
 
 #: Set by the default language's preview so its child builds (other languages) know it too.
-ENV_SERVE = "HALL_SERVE"
 
 
 def jinja_cache(root: Path) -> FileSystemBytecodeCache:

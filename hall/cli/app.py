@@ -1,0 +1,232 @@
+"""The `hall` command: a friendly front for staff over MkDocs (build, serve, check, new …).
+
+MkDocs does the building; this module only chooses quiet logging, prints short bilingual
+progress and results, and turns every expected failure into a message without a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+import time
+from pathlib import Path
+
+from ..content import load_hall
+from ..mkdocs.switches import ENV_KIOSK, ENV_PREVIEW
+from .config import config_file_of, site_languages
+from .say import say
+from .staff import (
+    cmd_fix_encoding,
+    cmd_new,
+    cmd_translated,
+    print_translations,
+    publishing_checks,
+    strict_translation_problems,
+)
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+
+class _StaffLogHandler(logging.Handler):
+    """Shows staff the warnings and errors of a build, not MkDocs' chatter."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        message = record.getMessage().strip()
+        if not message or message.startswith("Aborted with"):
+            return
+        print(message, file=sys.stderr, flush=True)
+
+
+def _quiet_logging(verbose: bool) -> None:
+    handler: logging.Handler
+    if verbose:
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    else:
+        handler = _StaffLogHandler()
+    logger = logging.getLogger("mkdocs")
+    logger.handlers[:] = [handler]
+    logger.setLevel(logging.INFO if verbose else logging.WARNING)
+    logger.propagate = False
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    config_file = config_file_of(args)
+    started = time.perf_counter()
+    hall, log = load_hall(config_file.parent, site_languages(config_file))
+    count = len(hall.exhibits)
+    publishing_checks(hall, log)  # personal data (hall/content/privacy.py), as a publishing build does
+    if getattr(args, "translations", False):
+        print_translations(hall)
+    if log.problems:
+        print(log.format(), file=sys.stderr)
+    if log.errors:
+        say("检查未通过，请按上面的提示修改。", "Check failed: fix the problems above.", sys.stderr)
+        return 1
+    say(
+        f"检查通过：{len(hall.zones)} 个展区，{count} 件展品（{time.perf_counter() - started:.1f} 秒）。",
+        f"Check passed: {len(hall.zones)} zones, {count} exhibits.",
+    )
+    return 0
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from mkdocs.exceptions import Abort, ConfigurationError
+
+    from ..mkdocs.build import run_build
+
+    config_file = config_file_of(args)
+    _quiet_logging(args.verbose)
+    if args.drafts:
+        os.environ[ENV_PREVIEW] = "1"
+    if getattr(args, "kiosk", False):
+        os.environ[ENV_KIOSK] = "1"  # the plugin builds the kiosk variant into site-kiosk/; children inherit it
+    if getattr(args, "strict", False):  # every published entry in every language, before building
+        hall, log = load_hall(config_file.parent, site_languages(config_file))
+        strict_translation_problems(hall, log)
+        if log.errors:
+            print(log.format(), file=sys.stderr)
+            say("构建失败（严格模式），原有站点未被改动。", "Build failed (strict mode); the previous site is untouched.", sys.stderr)
+            return 1
+    started = time.perf_counter()
+    say("正在构建站点（所有语言）……", "Building the site (every language)…")
+    try:
+        overrides = {"site_dir": args.site_dir} if args.site_dir else {}
+        config = run_build(str(config_file), **overrides)
+    except (Abort, ConfigurationError) as err:
+        if isinstance(err, ConfigurationError):
+            print(err, file=sys.stderr)
+        say("构建失败，原有站点未被改动。请按上面的提示修改后重试。",
+             "Build failed; the previous site is untouched. Fix the problems above and try again.", sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        say("构建已中断，原有站点未被改动。", "Build interrupted; the previous site is untouched.", sys.stderr)
+        return 130
+    site_dir = Path(config.site_dir)
+    pages = sum(1 for _ in site_dir.rglob("index.html"))
+    say(
+        f"完成：{pages} 个页面已写入 {site_dir}（{time.perf_counter() - started:.1f} 秒）。",
+        f"Done: {pages} pages written to {site_dir}.",
+    )
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from mkdocs.commands.serve import serve
+
+    config_file = config_file_of(args)
+    _quiet_logging(args.verbose)
+    logging.getLogger("mkdocs.livereload").setLevel(logging.WARNING)
+    address = f"127.0.0.1:{args.port}"
+    say(f"预览地址 http://{address}/ （英文 /en/）。保存文件后页面会自动刷新；按 Ctrl+C 退出。",
+         f"Preview at http://{address}/ (English at /en/). Pages reload when you save; Ctrl+C quits.")
+    try:
+        serve(str(config_file), open_in_browser=False, livereload=True, dev_addr=address, watch=[])
+    except KeyboardInterrupt:
+        pass
+    return 0
+
+
+def cmd_kiosk(args: argparse.Namespace) -> int:
+    from .kiosk import launch
+
+    return launch(args.site, args.port, args.idle, args.display)
+
+
+def cmd_prune_media(args: argparse.Namespace) -> int:
+    """Delete cached photo derivatives that no photo of the hall (drafts included) uses."""
+    from ..media import (
+        cover_photos,
+        download_photo_files,
+        prune_cache,
+        published_photo_files,
+    )
+
+    config_file = config_file_of(args)
+    hall, log = load_hall(config_file.parent, site_languages(config_file))
+    if log.errors:
+        print(log.format(), file=sys.stderr)
+        say("内容有错误，为免误删，未清理缓存。", "The content has errors; the cache was left as it is.", sys.stderr)
+        return 1
+    removed = prune_cache(config_file.parent, published_photo_files(hall), downloads=download_photo_files(hall),
+                          crops=cover_photos(hall))
+    say(f"已清理 {removed} 个不再使用的图片缓存。", f"Removed {removed} unused photo cache entries.")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="hall", description="展厅网站工具 The exhibition hall site tool: build, preview, check, scaffold."
+    )
+    parser.add_argument("-f", "--config-file", default="mkdocs.yml", help="站点配置 site settings (mkdocs.yml)")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    build = sub.add_parser("build", help="构建所有语言的站点 build every language into site/")
+    build.add_argument("--verbose", action="store_true", help="显示 MkDocs 的全部日志 show MkDocs' full log")
+    build.add_argument("--drafts", action="store_true", help="包含草稿 include drafts")
+    build.add_argument("-d", "--site-dir", help="输出目录 output folder (default: site/)")
+    build.add_argument("--strict", action="store_true", help="缺少译文时失败 fail on missing translations")
+    build.add_argument("--kiosk", action="store_true", help="构建触摸屏版到 site-kiosk/ build the touch-screen variant")
+    build.set_defaults(func=cmd_build)
+
+    kiosk = sub.add_parser("kiosk", help="在本机启动触摸屏（服务 + 全屏浏览器） run the touch-screen kiosk")
+    kiosk.add_argument("--site", default="site-kiosk", help="触摸屏版站点目录 kiosk build folder")
+    kiosk.add_argument("--port", type=int, default=8765)
+    kiosk.add_argument("--idle", type=int, default=None, help="无操作多少秒后返回待机画面 idle seconds")
+    kiosk.add_argument("--display", default=None, help="X 显示器，例如 :0  X display, e.g. :0")
+    kiosk.set_defaults(func=cmd_kiosk)
+
+    serve = sub.add_parser("serve", help="实时预览（含草稿） live preview, drafts shown")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--verbose", action="store_true")
+    serve.set_defaults(func=cmd_serve)
+
+    check = sub.add_parser("check", help="只检查内容，不构建 validate only")
+    check.add_argument("--translations", action="store_true",
+                       help="列出各语言缺少或过时的译文 list missing or outdated translations per language")
+    check.set_defaults(func=cmd_check)
+
+    translated = sub.add_parser("translated", help="记录译文所依据的中文版本 record which Chinese text a translation follows")
+    translated.add_argument("files", nargs="+", help="译文文件 translation files, e.g. exhibits/history/ming-mosque/en.md")
+    translated.set_defaults(func=cmd_translated)
+
+    new = sub.add_parser("new", help="新建条目模板 scaffold a new entry")
+    new.add_argument("kind", choices=["exhibit", "news", "zone"], help="exhibit | news | zone")
+    new.add_argument("name", help="exhibit: 展区/文件夹名 zone/folder (history/old-well); "
+                                  "news: 日期-短名 date-slug (2024-05-01-lecture); zone: id (crafts)")
+    new.set_defaults(func=cmd_new)
+
+    prune = sub.add_parser("prune-media", help="清理不再使用的图片缓存 delete unused photo derivatives from .cache/")
+    prune.set_defaults(func=cmd_prune_media)
+
+    fix = sub.add_parser("fix-encoding", help="把 GBK 文件转换为 UTF-8 convert GBK files to UTF-8")
+    fix.add_argument("files", nargs="+")
+    fix.set_defaults(func=cmd_fix_encoding)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except SystemExit:
+        raise
+    except KeyboardInterrupt:
+        return 130
+    except Exception as err:  # a bug of ours: say so briefly, keep the traceback for --verbose
+        if getattr(args, "verbose", False):
+            raise
+        say(f"内部错误：{err}（加 --verbose 查看详情，并报告给技术人员）。",
+             f"Internal error: {err} (run with --verbose for details and tell the developers).", sys.stderr)
+        return 3
+
+
+def run() -> None:
+    """The ``hall`` command: ``main``, then end the process at once (a finished build's
+    objects need no tearing down; hall/mkdocs/quick_exit.py)."""
+    from ..mkdocs.quick_exit import exit_now
+
+    exit_now(main())
+
