@@ -368,9 +368,10 @@ addEventListener("load", async () => {
     const pagefind = await import(bundle);
     search = await pagefind.search(QUERY);
   } else {
-    const hall = await import(ROOT + "assets/hall-search.js");
+    const { segmentQuery } = await import(ROOT + "assets/hall-segment.js");
+    const hall = await import(ROOT + "assets/hall-pagefind.js");
     const pagefind = await hall.openPagefind(bundle, { baseUrl: ROOT });
-    search = await hall.searchIndex(pagefind, bundle, hall.segmentQuery(QUERY));
+    search = await hall.searchIndex(pagefind, bundle, segmentQuery(QUERY));
   }
   if (search.results.length) await search.results[0].data();
   window.__bench.count = search.results.length;
@@ -395,7 +396,7 @@ def stock_site(site: Path) -> tuple[Path, float]:
     """``site`` (our build) with Pagefind's stock index instead of ours: Pagefind run as it
     comes on the built pages (each language from <html lang>, Chinese segmented by
     Pagefind's extended build), with our list of excluded page parts. Files are hard links."""
-    from hall.search import EXCLUDE_SELECTORS, _run_pagefind
+    from hall.outputs.search import EXCLUDE_SELECTORS, run_pagefind
 
     stock = site.with_name(site.name + "-stock")
     shutil.rmtree(stock, ignore_errors=True)
@@ -404,7 +405,7 @@ def stock_site(site: Path) -> tuple[Path, float]:
         config = {"site": str(stock), "output_subdir": "pagefind", "exclude_selectors": list(EXCLUDE_SELECTORS)}
         (Path(folder) / "pagefind.json").write_text(json.dumps(config), encoding="utf-8")
         start = time.perf_counter()
-        _run_pagefind(Path(folder))
+        run_pagefind(Path(folder))
     return stock, time.perf_counter() - start
 
 

@@ -24,7 +24,7 @@ from typing import Iterable
 
 import yaml
 
-from hall.search import EXCLUDE_SELECTORS
+from hall.outputs.search import EXCLUDE_SELECTORS
 
 REPO = Path(__file__).resolve().parent.parent
 QUERIES = REPO / "tests" / "search_queries.yml"
@@ -42,7 +42,8 @@ VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "met
 #: box segments it, by a fresh Pagefind (index chunks one query loaded must not help the
 #: next); per query the result ids, or their URLs when ``urls`` (a fragment fetch each).
 FRESH_SEARCHES_JS = """async ([root, queries, urls]) => {
-  const { segmentQuery, openPagefind, searchIndex } = await import(root + "assets/hall-search.js");
+  const { segmentQuery } = await import(root + "assets/hall-segment.js");
+  const { openPagefind, searchIndex } = await import(root + "assets/hall-pagefind.js");
   const bundle = new URL(root + "pagefind/pagefind.js", location.href).href;
   const out = [];
   for (const q of queries) {

@@ -10,7 +10,7 @@ from urllib.parse import unquote
 
 import pytest
 
-from hall.search import SEARCH_MANIFEST, desegment, segment_html, segment_query, segment_text
+from hall.outputs.search import SEARCH_MANIFEST, desegment, segment_html, segment_query, segment_text
 from scripts.search_eval import FRESH_SEARCHES_JS, Truth, indexed_urls, load_queries, page_texts
 from scripts.static_server import QuietHandler, serve
 from tests.conftest import search_site
@@ -73,7 +73,7 @@ def test_query_set_finds_every_page_that_holds_the_query(page, site_url, site, l
     assert not misses
     if language == "zh":
         # A two-character query is one indexed bigram: exactly its pages. Extra pages mean
-        # Pagefind split the query again (固原 → 固 原, see hall-search.js openPagefind).
+        # Pagefind split the query again (固原 → 固 原, see hall-pagefind.js openPagefind).
         extra = {q: sorted(r - truth.pages(q)) for q, r in zip(queries, found)
                  if len(q) == 2 and all("\u4e00" <= c <= "\u9fff" for c in q) and r - truth.pages(q)}
         assert not extra
@@ -88,7 +88,8 @@ def test_pagefind_starts_with_no_language_of_its_own_and_the_page_keeps_its_own(
     then opens the bundle's only index, and searching still works."""
     page.goto(site_url + "404.html")
     state = page.evaluate("""async () => {
-      const { openPagefind, segmentQuery, searchIndex, PAGEFIND_LANGUAGE } = await import("/assets/hall-search.js");
+      const { segmentQuery } = await import("/assets/hall-segment.js");
+      const { openPagefind, searchIndex, PAGEFIND_LANGUAGE } = await import("/assets/hall-pagefind.js");
       const before = document.documentElement.lang;
       let rejected = false;
       try { Intl.getCanonicalLocales(PAGEFIND_LANGUAGE); } catch (e) { rejected = e instanceof RangeError; }
@@ -113,7 +114,7 @@ def test_browser_segmentation_matches_python(page, site_url):
     page.goto(site_url + "404.html")
     result = page.evaluate(
         """async ([q, d]) => {
-          const m = await import("/assets/hall-search.js");
+          const m = await import("/assets/hall-segment.js");
           return { q: q.map(m.segmentQuery), d: d.map(m.desegmentText) };
         }""", [texts, indexed])
     assert result["q"] == [segment_query(t) for t in texts]
@@ -276,7 +277,7 @@ def _spreading(manifest: dict) -> list[str]:
 
 def test_one_character_queries_find_every_page_when_the_index_has_many_chunks(page, many_chunks):
     """The manifest's chunk boundaries (hall/search.py write_search_manifest) make a
-    one-character search load every chunk its bigrams are in (hall-search.js prefixWords)."""
+    one-character search load every chunk its bigrams are in (hall-pagefind.js prefixWords)."""
     site, texts, manifest = many_chunks
     queries = _spreading(manifest)[:12]
     server, url = serve(site)
@@ -284,7 +285,7 @@ def test_one_character_queries_find_every_page_when_the_index_has_many_chunks(pa
         page.goto(url + "p0/")
         found = page.evaluate(FRESH_SEARCHES_JS, ["/", queries, True])
         plain = page.evaluate("""async (queries) => {
-          const { openPagefind } = await import("/assets/hall-search.js");
+          const { openPagefind } = await import("/assets/hall-pagefind.js");
           const out = [];
           for (const q of queries) {
             const pagefind = await openPagefind("/pagefind/pagefind.js", { baseUrl: "/" });
@@ -331,7 +332,7 @@ def _counting_server(folder: Path, cache_control: str | None = None):
 
 
 def test_the_browser_names_the_index_chunks_pagefind_will_load(page, many_chunks):
-    """hall-search.js chunksFor() predicts the chunks Pagefind asks for, so it can fetch
+    """hall-pagefind.js chunksFor() predicts the chunks Pagefind asks for, so it can fetch
     them while Pagefind starts: query by query, exactly those (no bytes fetched twice or
     for nothing)."""
     site, texts, manifest = many_chunks
@@ -344,14 +345,16 @@ def test_the_browser_names_the_index_chunks_pagefind_will_load(page, many_chunks
         page.goto(url + "p0/")
         for query in queries:
             predicted = page.evaluate("""async (q) => {
-              const m = await import("/assets/hall-search.js");
-              return m.chunksFor(await m.searchManifest(location.origin + "/pagefind/pagefind.js"), m.segmentQuery(q));
+              const { segmentQuery } = await import("/assets/hall-segment.js");
+              const { chunksFor, searchManifest } = await import("/assets/hall-pagefind.js");
+              return chunksFor(await searchManifest(location.origin + "/pagefind/pagefind.js"), segmentQuery(q));
             }""", query)
             handler.asked.clear()
             page.evaluate("""async (q) => {
-              const m = await import("/assets/hall-search.js");
-              const pagefind = await m.openPagefind("/pagefind/pagefind.js", { baseUrl: "/" });
-              await pagefind.search(m.segmentQuery(q));
+              const { segmentQuery } = await import("/assets/hall-segment.js");
+              const { openPagefind } = await import("/assets/hall-pagefind.js");
+              const pagefind = await openPagefind("/pagefind/pagefind.js", { baseUrl: "/" });
+              await pagefind.search(segmentQuery(q));
               await pagefind.destroy();
             }""", query)
             loaded = sorted({p.rsplit("/", 1)[1].removesuffix(".pf_index") for p in handler.asked if p.endswith(".pf_index")})

@@ -12,7 +12,7 @@ from scripts.static_server import serve
 from tests.conftest import search_site
 
 REPO = Path(__file__).resolve().parent.parent
-SEARCH_JS = REPO / "theme/assets/hall-search.js"
+PAGEFIND_JS = REPO / "theme/assets/hall-pagefind.js"
 
 pytestmark = pytest.mark.browser
 
@@ -29,10 +29,11 @@ def _site(folder: Path, articles: dict[str, str]) -> Path:
 #: results for segmentQuery(query), their first places, and the URLs of Pagefind's own
 #: ranked search for ``cover`` (null to skip it).
 SEARCH = """async ([query, cover]) => {
-  const m = await import("/assets/hall-search.js");
-  const pagefind = await m.openPagefind("/pagefind/pagefind.js", { baseUrl: "/" });
+  const { segmentQuery } = await import("/assets/hall-segment.js");
+  const { openPagefind, searchIndex } = await import("/assets/hall-pagefind.js");
+  const pagefind = await openPagefind("/pagefind/pagefind.js", { baseUrl: "/" });
   const urls = async (results) => Promise.all(results.map(async (r) => (await r.data()).url));
-  const search = await m.searchIndex(pagefind, location.origin + "/pagefind/pagefind.js", m.segmentQuery(query));
+  const search = await searchIndex(pagefind, location.origin + "/pagefind/pagefind.js", segmentQuery(query));
   const ranked = cover ? await urls((await pagefind.search(cover)).results) : null;
   return { urls: await urls(search.results), places: search.results.map((r) => r.words[0]), ranked };
 }"""
@@ -77,9 +78,9 @@ def test_a_phrase_on_few_pages_keeps_pagefinds_ranking(page, phrases):
 
 @pytest.fixture(scope="module")
 def many_pages(tmp_path_factory):
-    """One more page holding 团结 than hall-search.js ranks with Pagefind's ranked search,
+    """One more page holding 团结 than hall-pagefind.js ranks with Pagefind's ranked search,
     at random places; one of them names it in its title."""
-    limit = int(re.search(r"const RANKED_UP_TO = (\d+);", SEARCH_JS.read_text(encoding="utf-8")).group(1))
+    limit = int(re.search(r"const RANKED_UP_TO = (\d+);", PAGEFIND_JS.read_text(encoding="utf-8")).group(1))
     rng = random.Random(11)
     pages = {}
     for n in range(limit + 1):
