@@ -1,4 +1,4 @@
-"""Benchmark the photo pipeline (hall/media.py) and write docs/benchmarks/media.md.
+"""Benchmark the photo pipeline (hall/media/) and write docs/benchmarks/media.md.
 
 Makes N synthetic 12-megapixel JPEGs (4000x3000, a quarter with EXIF orientation 6,
 half with GPS), then measures per photo, for three widths x (WebP + JPEG):

@@ -565,7 +565,7 @@ def format_report(results: list[dict], command: str) -> str:
         "  the query through no Intl.Segmenter. As search opens, the files Pagefind's start-up asks",
         "  for one after another, and then the query's index chunks, are fetched at once",
         "  (`pagefind/hall-search.json`, written at build time from Pagefind's entry and chunk",
-        "  boundaries; hall/search.py, theme/assets/hall-search.js). Nothing is fetched until the",
+        "  boundaries; hall/outputs/search/, theme/assets/hall-search.js). Nothing is fetched until the",
         "  visitor opens search; the search UI script itself (hall-search.js, about 7 KB",
         "  compressed) loads with the page.",
         "",

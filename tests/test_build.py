@@ -199,7 +199,7 @@ def test_copyright_names_the_hall_in_the_page_language(site):
 
 
 def test_each_language_has_its_own_search_index(site):
-    # Pagefind bundles (hall/search.py): Chinese indexed pre-segmented as "und", English as "en".
+    # Pagefind bundles (hall/outputs/search/): Chinese indexed pre-segmented as "und", English as "en".
     zh = json.loads((site / "pagefind/pagefind-entry.json").read_text(encoding="utf-8"))["languages"]
     en = json.loads((site / "en/pagefind/pagefind-entry.json").read_text(encoding="utf-8"))["languages"]
     assert list(zh) == ["und"] and list(en) == ["en"]
@@ -207,7 +207,7 @@ def test_each_language_has_its_own_search_index(site):
 
 
 def test_pagefind_checks_for_its_start_up_every_5_ms_not_50(site):
-    """hall/search.py shorten_startup_polling: a first query waited up to 50 ms more.
+    """hall/outputs/search/ shorten_startup_polling: a first query waited up to 50 ms more.
     Failing here after a Pagefind upgrade means the patched string changed: look at
     PagefindInstance.getPtr in the new pagefind-worker.js and update _STARTUP_POLL."""
     for bundle in (site / "pagefind", site / "en/pagefind"):

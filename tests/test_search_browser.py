@@ -276,7 +276,7 @@ def _spreading(manifest: dict) -> list[str]:
 
 
 def test_one_character_queries_find_every_page_when_the_index_has_many_chunks(page, many_chunks):
-    """The manifest's chunk boundaries (hall/search.py write_search_manifest) make a
+    """The manifest's chunk boundaries (hall/outputs/search/ write_search_manifest) make a
     one-character search load every chunk its bigrams are in (hall-pagefind.js prefixWords)."""
     site, texts, manifest = many_chunks
     queries = _spreading(manifest)[:12]

@@ -1,4 +1,4 @@
-"""Search engines and sharing: hall/seo.py on its own, and in the built sample hall."""
+"""Search engines and sharing: hall/outputs/seo.py on its own, and in the built sample hall."""
 
 from __future__ import annotations
 

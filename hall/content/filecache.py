@@ -3,7 +3,7 @@
 Reading a hall of 1000 exhibits parses 1500 YAML files (0.6 s) and scans 2500 texts and
 3000 photos for personal data (0.5 s) before anything is rendered, in every build and
 preview rebuild, although usually only a file or two changed. A cache remembers each
-result with the file's size and modification time (as hall/media.py's manifest does
+result with the file's size and modification time (as hall/media/'s manifest does
 for photos); a file whose size or time differs is worked out again. Only results that
 raised no problem are kept, so a problem is reported on every build until it is fixed.
 

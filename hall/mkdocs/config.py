@@ -21,7 +21,7 @@ class HallConfig(Config):
     parallel = c.Type(bool, default=True)
     # Write into a staging folder and swap it in only when the whole build succeeded.
     atomic = c.Type(bool, default=True)
-    # Site search (Pagefind, one index per language, see hall/search.py).
+    # Site search (Pagefind, one index per language, see hall/outputs/search/).
     search = c.Type(bool, default=True)
     # Show draft entries (always on under `mkdocs serve`).
     drafts = c.Type(bool, default=False)

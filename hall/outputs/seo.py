@@ -1,6 +1,6 @@
 """Search engines and sharing: canonical and alternate URLs, Open Graph, schema.org, sitemaps.
 
-Engine-agnostic: works on the core's page specs and view dicts (hall/views.py) and plain
+Engine-agnostic: works on the core's page specs and view dicts (hall/pages/) and plain
 URLs. Every language is its own site root (zh at ``/``, en at ``/en/``) with the same page
 paths, so a page's other-language versions are the same path under the other roots.
 """

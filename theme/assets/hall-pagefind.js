@@ -22,7 +22,7 @@ import { HAN_ONLY, desegmentText, queryTokens } from "./hall-segment.js";
  *  language tag, on purpose: Pagefind then takes the query character by character,
  *  as segmentQuery() wrote it, and, finding no index of that name, opens the bundle's
  *  only one (each language has a bundle of its own; Chinese is indexed as "und",
- *  English as "en" and stemmed by the index, hall/search.py index_language). */
+ *  English as "en" and stemmed by the index, hall/outputs/search/ index_language). */
 export const PAGEFIND_LANGUAGE = "hall_presegmented";
 
 /** This language's Pagefind bundle, imported and started, ready for segmentQuery() terms.
@@ -44,7 +44,7 @@ export async function openPagefind(bundleUrl, options = {}) {
 
 const manifests = new Map();
 
-/** hall-search.json beside the bundle (hall/search.py write_search_manifest): the files
+/** hall-search.json beside the bundle (hall/outputs/search/ write_search_manifest): the files
  *  Pagefind's start-up fetches and its index chunks.
  *  Fetched once and revalidated, since the site may have been rebuilt since it was
  *  cached; {} when it cannot be had (search then works as Pagefind alone). */

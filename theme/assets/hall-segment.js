@@ -3,7 +3,7 @@
 //
 // Pagefind's index holds Chinese as character bigrams, written at build time, so a query
 // finds it only when segmented the same way. This mirrors the Python segmentation,
-// hall/search.py (hall/outputs/search/segment.py after the restructuring): a parity test
+// hall/outputs/search/ (hall/outputs/search/segment.py after the restructuring): a parity test
 // (tests/test_search_browser.py test_browser_segmentation_matches_python) keeps the two
 // equal, so change them together. A query of one short run of Han characters becomes the
 // phrase of its bigrams, other runs bigrams covering them, a single character stays.
@@ -16,7 +16,7 @@ export const HAN_RUN = new RegExp(`[${HAN}]+`, "gu");
 export const HAN_ONLY = new RegExp(`^[${HAN}]+$`, "u");
 
 /** Bigrams covering a run of Han characters, every other one and the last, or the
- *  character itself (hall/search.py query_tokens). */
+ *  character itself (hall/outputs/search/ query_tokens). */
 export function queryTokens(run) {
   const chars = [...run];
   if (chars.length === 1) return chars;
@@ -26,11 +26,11 @@ export function queryTokens(run) {
   return out;
 }
 
-/** The longest Han run searched as a phrase (hall/search.py PHRASE_MAX). */
+/** The longest Han run searched as a phrase (hall/outputs/search/ PHRASE_MAX). */
 const PHRASE_MAX = 5;
 
 /** The query as searched: Han runs as bigrams, everything else unchanged; a query of one
- *  run of 2 to PHRASE_MAX characters as a phrase of all its bigrams (hall/search.py
+ *  run of 2 to PHRASE_MAX characters as a phrase of all its bigrams (hall/outputs/search/
  *  segment_query: exact, and far cheaper for Pagefind on the broadest queries). */
 export function segmentQuery(query) {
   const quoted = /^\s*"(.*)"\s*$/su.exec(query);  // the visitor asks for a phrase
@@ -42,7 +42,7 @@ export function segmentQuery(query) {
   return query.replace(HAN_RUN, (run) => ` ${queryTokens(run).join(" ")} `).replace(/\s+/g, " ").trim();
 }
 
-/** Written before each block of text at build time (hall/search.py BLOCK_MARK); one space
+/** Written before each block of text at build time (hall/outputs/search/ BLOCK_MARK); one space
  *  when text is joined back, none after a full stop or the like. */
 export const BLOCK_MARK = "¶";
 const CLOSING_PUNCTUATION = "。！？；：，、）》」』】";
