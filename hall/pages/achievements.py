@@ -13,9 +13,7 @@ from .figures import format_figure
 from .spec import NavItem, PageSpec
 
 
-def _achievements_view(hall: Hall, views: PageContext) -> dict[str, Any]:
-    achievements: Achievements | None = hall.achievements
-    assert achievements is not None
+def _achievements_view(achievements: Achievements, hall: Hall, views: PageContext) -> dict[str, Any]:
     language = views.language
     t = catalog(language, hall.default_language)
     groups = []
@@ -58,9 +56,10 @@ def _achievements_view(hall: Hall, views: PageContext) -> dict[str, Any]:
 
 def plan_achievements(hall: Hall, views: PageContext) -> tuple[list[PageSpec], list[NavItem]]:
     """The achievements page and its navigation entry (none without figures)."""
-    if hall.achievements is None or not hall.achievements.groups:
+    achievements = hall.achievements
+    if achievements is None or not achievements.groups:
         return [], []
-    view = _achievements_view(hall, views)
+    view = _achievements_view(achievements, hall, views)
     page = PageSpec(
         src_uri="achievements/index.md", dest_uri="achievements/index.html", title=view["title"],
         template="achievements.html",
