@@ -89,15 +89,7 @@ class PageContext:
 
     def _photo(self, photo: Photo) -> dict[str, Any]:
         image = self.images.get(photo.file)
-        renditions = []
-        if image:
-            for mime in dict.fromkeys(r.mime for r in image.renditions):
-                renditions.append({
-                    "mime": mime,
-                    "srcset": ", ".join(
-                        f"{self.media_prefix}{r.url} {r.width}w" for r in image.renditions if r.mime == mime
-                    ),
-                })
+        renditions = [{"mime": mime, "srcset": image.srcset(mime, self.media_prefix)} for mime in image.mimes] if image else []
         return {
             "src": f"{self.media_prefix}{image.fallback.url}" if image else "",
             "width": image.width if image else None,
