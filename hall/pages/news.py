@@ -59,7 +59,7 @@ def plan_news(
     """Every news page of one language, and the news entry of the navigation."""
     if not hall.news and not hall.news_categories:
         return [], []
-    per_page = max(1, options.news_per_page)
+    per_page = max(1, options.news_per_page or SiteOptions.news_per_page)  # 0: the default, as before
     language, default = views.language, hall.default_language
     t = catalog(language, default)
     words = strings("ui", language, default)
