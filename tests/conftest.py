@@ -8,35 +8,14 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from scripts.static_server import serve
-
-REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO / "scripts"))
-
-from synthetic_hall import copy_sample_hall  # noqa: E402  (one copy, shared with the benchmarks)
+from tests.support.sites import REPO, copy_sample_hall, run_hall, run_mkdocs  # noqa: F401  (tests import them from here)
+from tests.support.static_server import serve
 
 CHROMIUM = os.environ.get("HALL_CHROMIUM", "/usr/bin/chromium")
-def run_mkdocs(project: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", *args], cwd=project, env=env, capture_output=True, text=True
-    )
-    if check and result.returncode != 0:
-        raise AssertionError(f"mkdocs {' '.join(args)} failed:\n{result.stdout}\n{result.stderr}")
-    return result
-
-
-def run_hall(project: Path, *args: str) -> subprocess.CompletedProcess:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run(
-        [sys.executable, "-m", "hall.cli", *args], cwd=project, env=env, capture_output=True, text=True
-    )
 
 
 @pytest.fixture(scope="session")

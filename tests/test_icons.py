@@ -5,15 +5,11 @@ from __future__ import annotations
 
 import io
 import re
-import sys
-from pathlib import Path
 
 import pytest
 from PIL import Image, ImageChops, ImageStat
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
-
-from make_icons import ASSETS, ICONS, render_icons  # noqa: E402
+from scripts.make_icons import ASSETS, ICONS, render_icons
 
 
 @pytest.mark.slow

@@ -15,7 +15,7 @@ from hall.outputs.search import (
 )
 from hall.outputs.search.pagefind import _written
 from hall.pages import PageSpec
-from scripts.search_eval import Truth, article_text, load_queries
+from tests.support.search_eval import Truth, article_text, load_queries
 
 REPO = Path(__file__).resolve().parent.parent
 

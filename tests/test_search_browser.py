@@ -11,8 +11,8 @@ from urllib.parse import unquote
 import pytest
 
 from hall.outputs.search import SEARCH_MANIFEST, desegment, segment_html, segment_query, segment_text
-from scripts.search_eval import FRESH_SEARCHES_JS, Truth, indexed_urls, load_queries, page_texts
-from scripts.static_server import QuietHandler, serve
+from tests.support.search_eval import FRESH_SEARCHES_JS, Truth, indexed_urls, load_queries, page_texts
+from tests.support.static_server import QuietHandler, serve
 from tests.conftest import search_site
 
 REPO = Path(__file__).resolve().parent.parent

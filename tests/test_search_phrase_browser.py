@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from scripts.static_server import serve
+from tests.support.static_server import serve
 from tests.conftest import search_site
 
 REPO = Path(__file__).resolve().parent.parent

@@ -1,18 +1,14 @@
-"""The synthetic hall generator (scripts/synthetic_hall.py) makes a hall that builds."""
+"""The synthetic hall generator (scripts/bench/synthetic_hall.py) makes a hall that builds."""
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
 
-from tests.conftest import REPO, run_mkdocs
-
-sys.path.insert(0, str(REPO / "scripts"))
-
-from synthetic_hall import ZONES, generate_hall, write_plain_project  # noqa: E402
+from scripts.bench.synthetic_hall import ZONES, generate_hall, write_plain_project
+from tests.support.sites import run_mkdocs
 
 
 @pytest.fixture(scope="module")

@@ -91,7 +91,7 @@ function excerptNode(html, query, content = "", title = "") {
 
 const PAGE_SIZE = 10;
 
-/** A performance mark (hall-search:open, :searched, :shown): scripts/bench_search.py reads
+/** A performance mark (hall-search:open, :searched, :shown): scripts/bench/search_quality.py reads
  *  them to tell Pagefind's start-up and search from our own code. */
 function mark(name) {
   performance.mark(`hall-search:${name}`);

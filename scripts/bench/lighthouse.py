@@ -5,8 +5,8 @@ Builds the sample hall into a temporary folder, serves it on 127.0.0.1 and runs 
 (npm ``lighthouse``, pinned in tools/package.json; ``npm ci --prefix tools`` first) with
 Debian's Chromium on the home page, a zone, an exhibit and the timeline, in both languages.
 
-    .venv/bin/python scripts/lighthouse_report.py            # writes docs/benchmarks/lighthouse.md
-    .venv/bin/python scripts/lighthouse_report.py --site site # score an existing build instead
+    .venv/bin/python scripts/bench/lighthouse.py            # writes docs/benchmarks/lighthouse.md
+    .venv/bin/python scripts/bench/lighthouse.py --site site # score an existing build instead
 
 Targets (issue 6): accessibility 100, best practices ≥ 95, SEO ≥ 95, performance ≥ 95.
 Lighthouse's SEO category checks that pages may be indexed; on 127.0.0.1 everything else
@@ -32,10 +32,10 @@ import tempfile
 import threading
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
 
-from tests.conftest import copy_sample_hall, run_mkdocs  # noqa: E402
+from tests.support.sites import copy_sample_hall, run_mkdocs  # noqa: E402
 
 LIGHTHOUSE = REPO / "tools" / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
@@ -156,7 +156,7 @@ def main() -> int:
         " by a static server that gzips text, as production servers do."
         f" Machine: {platform.machine()}, {os.cpu_count()} CPU cores shared with other work.",
         "",
-        "Command: `npm ci --prefix tools && .venv/bin/python scripts/lighthouse_report.py`",
+        "Command: `npm ci --prefix tools && .venv/bin/python scripts/bench/lighthouse.py`",
         "",
         "Targets: performance ≥ 95, accessibility 100, best practices ≥ 95, SEO ≥ 95.",
         "",

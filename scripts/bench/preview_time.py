@@ -1,13 +1,13 @@
 """Preview speed: time from saving an exhibit's zh.md to `hall serve` serving the new text.
 
 For each hall (the sample hall, and a synthetic hall of N exhibits made by
-scripts/synthetic_hall.py), copy it to a temporary folder, start `hall serve` on a free
+scripts/bench/synthetic_hall.py), copy it to a temporary folder, start `hall serve` on a free
 port, wait for the first build, then several times: append a unique line to one exhibit's
 zh.md and poll the page over HTTP until the line is there. Prints each run and the median.
 
-    .venv/bin/python scripts/bench_preview.py                  # sample + 200-exhibit hall
-    .venv/bin/python scripts/bench_preview.py --exhibits 0     # the sample hall only
-    .venv/bin/python scripts/bench_preview.py --profile        # where a rebuild spends its time
+    .venv/bin/python scripts/bench/preview_time.py                  # sample + 200-exhibit hall
+    .venv/bin/python scripts/bench/preview_time.py --exhibits 0     # the sample hall only
+    .venv/bin/python scripts/bench/preview_time.py --profile        # where a rebuild spends its time
 """
 
 from __future__ import annotations
@@ -28,10 +28,11 @@ import urllib.request
 import uuid
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
 
-from synthetic_hall import copy_sample_hall, generate_hall  # noqa: E402  (scripts/, beside this file)
+from scripts.bench.synthetic_hall import generate_hall  # noqa: E402
+from tests.support.sites import copy_sample_hall  # noqa: E402
 
 
 def synthetic(target: Path, exhibits: int, news: int) -> Path:

@@ -4,7 +4,7 @@ Builds each hall twice (our search; Material's search plugin with jieba instead)
 measures, per language, in headless Chromium on 127.0.0.1:
 
 * recall: share of the query set (tests/search_queries.yml) for which every page that
-  holds the query (scripts/search_eval.py, from the page text) is among the results;
+  holds the query (tests/support/search_eval.py, from the page text) is among the results;
 * page-load search bytes: search files a page fetches before the visitor does anything;
 * first-query bytes: search files fetched from opening search to the first results;
   bytes as a static server sends them (gzip -6, or the file as is if that is smaller:
@@ -19,9 +19,9 @@ measures, per language, in headless Chromium on 127.0.0.1:
   noisy machine.
 
 Halls: the sample hall, and a synthetic hall of 1000 exhibits + 500 news items per
-language (scripts/synthetic_hall.py). Run from the repository root::
+language (scripts/bench/synthetic_hall.py). Run from the repository root::
 
-    .venv/bin/python scripts/bench_search.py [--exhibits 1000 --news 500] [--out docs/benchmarks/search.md]
+    .venv/bin/python scripts/bench/search_quality.py [--exhibits 1000 --news 500] [--out docs/benchmarks/search.md]
         [--work /tmp/bench-search [--reuse-lunr]]
 
 A first full run takes about 30 minutes on a shared 2-core machine (generating the
@@ -48,9 +48,9 @@ from urllib.parse import urlparse
 
 import yaml
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from search_eval import FRESH_SEARCHES_JS, REPO, Truth, indexed_urls, load_queries, page_texts  # noqa: E402
-from static_server import serve  # noqa: E402
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # the repository: hall, tests.support
+from tests.support.search_eval import FRESH_SEARCHES_JS, REPO, Truth, indexed_urls, load_queries, page_texts  # noqa: E402
+from tests.support.static_server import serve  # noqa: E402
 
 CHROMIUM = os.environ.get("HALL_CHROMIUM", "/usr/bin/chromium")
 SAMPLE_PARTS = ("mkdocs.yml", "exhibits", "content", "theme")
@@ -131,7 +131,7 @@ def is_search_file(url_path: str) -> bool:
 # ---------------------------------------------------------------- measuring
 
 
-def _launch(playwright):
+def launch(playwright):
     return playwright.chromium.launch(executable_path=CHROMIUM, args=[
         "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--no-first-run", "--disable-sync", "--disable-quic"])
@@ -181,7 +181,7 @@ def _wait_shown(page, timeout_ms: int = 120_000) -> None:
 PHONE_NETWORK = {"offline": False, "latency": 100, "downloadThroughput": 1_500_000, "uploadThroughput": 750_000}
 
 
-def _first_results(browser, site: Path, base: str, page_url: str, engine: str, query: str,
+def first_results(browser, site: Path, base: str, page_url: str, engine: str, query: str,
                    delay_ms: int = 0, network: dict | None = None) -> dict:
     """Open a page cold, search ``delay_ms`` after the load event: times (s) and search bytes
     before and after typing; on ``network`` (e.g. PHONE_NETWORK) if given, else 127.0.0.1.
@@ -288,7 +288,7 @@ def measure(engine: str, site: Path, site_pf: Path, queries: list[dict], first_q
 
     report: dict = {}
     with sync_playwright() as playwright:
-        browser = _launch(playwright)
+        browser = launch(playwright)
         server, base = serve(site)
         try:
             for language in languages:
@@ -313,7 +313,7 @@ def measure(engine: str, site: Path, site_pf: Path, queries: list[dict], first_q
                     missing = expected - results
                     if missing:
                         misses.append((query, len(expected), len(missing)))
-                runs_data = [_first_results(browser, site, base, root, engine, first_query[language])
+                runs_data = [first_results(browser, site, base, root, engine, first_query[language])
                              for _ in range(runs)]
                 cell = {
                     "queries": len(asked),
@@ -326,17 +326,17 @@ def measure(engine: str, site: Path, site_pf: Path, queries: list[dict], first_q
                 for key in ("seconds", "after_load", "startup", "search", "show"):
                     if all(key in r for r in runs_data):
                         cell[key] = statistics.median(r[key] for r in runs_data)
-                later = [_first_results(browser, site, base, root, engine, first_query[language], VISITOR_DELAY_MS)
+                later = [first_results(browser, site, base, root, engine, first_query[language], VISITOR_DELAY_MS)
                          for _ in range(runs)]
                 cell["typed_later"] = statistics.median(r["after_load"] for r in later)
-                phone = [_first_results(browser, site, base, root, engine, first_query[language], network=PHONE_NETWORK)
+                phone = [first_results(browser, site, base, root, engine, first_query[language], network=PHONE_NETWORK)
                          for _ in range(runs)]
                 cell["phone"] = statistics.median(r["seconds"] for r in phone)
                 cell["phone_after_load"] = statistics.median(r["after_load"] for r in phone)
                 if engine == "pagefind" and each_query:
                     # Every query of the set, once, cold: how the first query's time generalises.
                     # (Queries that hold on no page of this hall are left out: nothing to show.)
-                    measured = [(_first_results(browser, site, base, root, engine, q), q)
+                    measured = [(first_results(browser, site, base, root, engine, q), q)
                                 for q in asked if truth.pages(q)]
                     each = sorted((r["seconds"], q) for r, q in measured)
                     cell["each"] = {"median": statistics.median(t for t, _ in each),
@@ -433,7 +433,7 @@ def measure_engines(site: Path, stock: Path, queries: list[dict], first_query: d
 
     report: dict = {}
     with sync_playwright() as playwright:
-        browser = _launch(playwright)
+        browser = launch(playwright)
         ours_server, ours_base = serve(site)
         stock_server, stock_base = serve(stock)
         try:
@@ -454,7 +454,7 @@ def measure_engines(site: Path, stock: Path, queries: list[dict], first_query: d
 
                 def arm(name: str, query: str) -> dict:
                     if name == "box":
-                        return _first_results(browser, site, ours_base, root, "pagefind", query)
+                        return first_results(browser, site, ours_base, root, "pagefind", query)
                     return _engine_first_results(browser, stock_base if name == "stock" else ours_base, root, query,
                                                  name == "stock")
 
@@ -542,10 +542,10 @@ def format_report(results: list[dict], command: str) -> str:
     lines = [
         "# Search benchmark: Material lunr vs. Pagefind with our segmentation",
         "",
-        f"Made by `{command}` (scripts/bench_search.py); headless Chromium, static server on 127.0.0.1,",
+        f"Made by `{command}` (scripts/bench/search_quality.py); headless Chromium, static server on 127.0.0.1,",
         "2-core machine shared with other work (load averages over 1/5/15 min are given per hall).",
         "Query set: tests/search_queries.yml; a query has full recall when every page whose text",
-        "holds it (scripts/search_eval.py) is among its results, each query searched by a fresh",
+        "holds it (tests/support/search_eval.py) is among its results, each query searched by a fresh",
         "Pagefind (no index chunk left over from the query before). Bytes are as a static server",
         "sends them (gzip). Time: by the page's own clock, cold cache, median of 7; the query is",
         "typed by a script in the page as soon as the load event has run (the worst case: the",
@@ -656,7 +656,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="take lunr's build and numbers from an earlier run in --work, if there")
     args = parser.parse_args(argv)
 
-    command = ("python scripts/bench_search.py " + " ".join(argv if argv is not None else sys.argv[1:])).strip()
+    command = ("python scripts/bench/search_quality.py " + " ".join(argv if argv is not None else sys.argv[1:])).strip()
     queries = load_queries()
     work = args.work or Path(tempfile.mkdtemp(prefix="hall-bench-search-"))
     work.mkdir(parents=True, exist_ok=True)

@@ -1,6 +1,6 @@
 """Ground truth for the search query set, from the text of the built pages.
 
-Shared by the search benchmark (scripts/bench_search.py) and the tests. Independent of
+Shared by the search benchmark (scripts/bench/search_quality.py) and the tests. Independent of
 the engine: the page text is read from the published HTML with Python's HTML parser
 (the article, without the parts search leaves out: route, related cards, breadcrumb),
 and a query's true pages are those whose text holds it:
@@ -26,7 +26,7 @@ import yaml
 
 from hall.outputs.search import EXCLUDE_SELECTORS
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 QUERIES = REPO / "tests" / "search_queries.yml"
 
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")

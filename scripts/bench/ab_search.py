@@ -1,14 +1,14 @@
 """Interleaved A/B of search front ends on one built hall: which variant of a file shows
 the first results sooner.
 
-    python scripts/ab_search.py SITE --query 民族团结 --pairs 12 \\
+    python scripts/bench/ab_search.py SITE --query 民族团结 --pairs 12 \\
         before=/tmp/hall-search-old.js after=theme/assets/hall-search.js
-    python scripts/ab_search.py SITE --root en/ --query unity --latency 100 ...
+    python scripts/bench/ab_search.py SITE --root en/ --query unity --latency 100 ...
 
 Each variant is SITE served by a server of its own, with ``/assets/hall-search.js`` (or
 ``--path``) replaced by the variant's file; ``name=`` with no file serves SITE as built.
 Variants take turns, page by page, so that this shared machine's load, which moves by tens
-of percent within minutes, weighs on each alike (scripts/bench_search.py measures the
+of percent within minutes, weighs on each alike (scripts/bench/search_quality.py measures the
 same way: cold cache, the query typed at the load event). ``--latency`` emulates a phone's
 connection (Chrome's network emulation: that many ms per round trip, 12 Mbit/s).
 """
@@ -21,16 +21,16 @@ import statistics
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # the repository: hall, tests.support, scripts.bench
 
-from bench_search import PHONE_NETWORK, _first_results, _launch  # noqa: E402
-from static_server import QuietHandler, serve  # noqa: E402
+from scripts.bench.search_quality import PHONE_NETWORK, first_results, launch  # noqa: E402
+from tests.support.static_server import QuietHandler, serve  # noqa: E402
 
 KEYS = ("seconds", "after_load")
 
 
 def _server(site: Path, overrides: dict[str, Path]) -> tuple[socketserver.TCPServer, str]:
-    """The quiet static server (scripts/static_server.py), with the files in ``overrides``
+    """The quiet static server (tests/support/static_server.py), with the files in ``overrides``
     (URL path → file) replaced."""
     class Handler(QuietHandler):
         def translate_path(self, path: str) -> str:
@@ -42,7 +42,7 @@ def _server(site: Path, overrides: dict[str, Path]) -> tuple[socketserver.TCPSer
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("site", type=Path, help="a built site (e.g. a hall built by scripts/bench_search.py --work)")
+    parser.add_argument("site", type=Path, help="a built site (e.g. a hall built by scripts/bench/search_quality.py --work)")
     parser.add_argument("variants", nargs="+", help="name=file, or name= for the site as built")
     parser.add_argument("--query", required=True)
     parser.add_argument("--root", default="", help="the language's root, e.g. en/")
@@ -61,11 +61,11 @@ def main(argv: list[str] | None = None) -> int:
         servers[name] = _server(args.site, overrides)
     results: dict[str, list[dict]] = {name: [] for name in servers}
     with sync_playwright() as playwright:
-        browser = _launch(playwright)
+        browser = launch(playwright)
         try:
             for _ in range(args.pairs):
                 for name, (_, base) in servers.items():
-                    results[name].append(_first_results(browser, args.site, base, args.root, "pagefind", args.query,
+                    results[name].append(first_results(browser, args.site, base, args.root, "pagefind", args.query,
                                                          network=network))
         finally:
             browser.close()

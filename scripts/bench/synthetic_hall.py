@@ -18,7 +18,7 @@ Use it from Python (the search benchmark does)::
 
 or from the command line, from the repository root::
 
-    python scripts/synthetic_hall.py OUT_DIR --exhibits 200 --news 100 --seed 1 [--plain PLAIN_DIR]
+    python scripts/bench/synthetic_hall.py OUT_DIR --exhibits 200 --news 100 --seed 1 [--plain PLAIN_DIR]
 
 ``OUT_DIR`` becomes a complete hall project (``mkdocs.yml`` and ``theme/`` copied from
 this repository, ``exhibits/``, ``content/``) that ``mkdocs build`` builds as is. News
@@ -47,21 +47,7 @@ from typing import Iterable
 import yaml
 from PIL import Image
 
-REPO = Path(__file__).resolve().parent.parent
-SAMPLE_PARTS = ("mkdocs.yml", "exhibits", "content", "theme")  # what a build reads
-
-
-def copy_sample_hall(target: Path) -> Path:
-    """Copy the repository's sample hall (config, content, theme) into ``target``."""
-    target.mkdir(parents=True, exist_ok=True)
-    for part in SAMPLE_PARTS:
-        source = REPO / part
-        if source.is_dir():
-            shutil.copytree(source, target / part, dirs_exist_ok=True)
-        elif source.exists():
-            shutil.copy2(source, target / part)
-    return target
-
+REPO = Path(__file__).resolve().parents[2]
 __all__ = ["generate_hall", "write_plain_project", "ZONES"]
 
 #: The six zones of the synthetic hall: (id, zh title, en title).

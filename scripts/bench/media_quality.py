@@ -16,8 +16,8 @@ reference (full decode, Lanczos resize, no encoding).
 
 Usage, from the repository root::
 
-    .venv/bin/python scripts/bench_media.py                 # 40 photos, writes the report
-    .venv/bin/python scripts/bench_media.py --photos 8 --no-report   # a quick look
+    .venv/bin/python scripts/bench/media_quality.py                 # 40 photos, writes the report
+    .venv/bin/python scripts/bench/media_quality.py --photos 8 --no-report   # a quick look
 
 sigal lives in its own venv (so it does not pin anything in ours)::
 
@@ -45,7 +45,7 @@ from pathlib import Path
 import numpy as np
 from PIL import Image, ImageOps
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from hall.media import MediaSettings, plan_media, render_photo  # noqa: E402
@@ -316,7 +316,7 @@ def render_report(args, before, results, one, many, cores, ssim_rows, avif_times
     lines = [
         "# Photo pipeline benchmark",
         "",
-        f"Written by `scripts/bench_media.py` ({args.photos} synthetic 4000×3000 JPEGs, quality 90; a quarter with EXIF",
+        f"Written by `scripts/bench/media_quality.py` ({args.photos} synthetic 4000×3000 JPEGs, quality 90; a quarter with EXIF",
         "orientation 6, half with GPS). Three widths (480, 960, 1600) × (WebP + JPEG) per photo, unless said otherwise.",
         f"Machine: {before}.",
         "The machine is shared: other builds and tests ran at the same time, so the multi-core figure is a lower bound.",
@@ -382,8 +382,8 @@ def render_report(args, before, results, one, many, cores, ssim_rows, avif_times
         "",
         "```",
         "python3.11 -m venv .cache/bench-venv && .cache/bench-venv/bin/pip install sigal==2.6.1 Pillow==13.0.0 numpy==2.4.6",
-        f".venv/bin/python scripts/bench_media.py            # {args.photos} photos, writes this file",
-        ".venv/bin/python scripts/bench_media.py --photos 8 --no-report   # quick look",
+        f".venv/bin/python scripts/bench/media_quality.py            # {args.photos} photos, writes this file",
+        ".venv/bin/python scripts/bench/media_quality.py --photos 8 --no-report   # quick look",
         "```",
         "",
     ]

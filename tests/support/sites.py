@@ -1,0 +1,48 @@
+"""The sample hall copied into a temporary folder, and the two commands run on it.
+
+Tests and benchmarks build a copy, never the repository itself, so the repository's own
+``site/`` and ``.cache/`` are left alone."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+SAMPLE_PARTS = ("mkdocs.yml", "exhibits", "content", "theme")  # what a build reads
+
+
+def copy_sample_hall(target: Path) -> Path:
+    """Copy the repository's sample hall (config, content, theme) into ``target``."""
+    target.mkdir(parents=True, exist_ok=True)
+    for part in SAMPLE_PARTS:
+        source = REPO / part
+        if source.is_dir():
+            shutil.copytree(source, target / part, dirs_exist_ok=True)
+        elif source.exists():
+            shutil.copy2(source, target / part)
+    return target
+
+
+def _env() -> dict[str, str]:
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+def run_mkdocs(project: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess:
+    """``mkdocs ARGS`` in ``project``; fails the caller with MkDocs' output when ``check``."""
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", *args], cwd=project, env=_env(), capture_output=True, text=True
+    )
+    if check and result.returncode != 0:
+        raise AssertionError(f"mkdocs {' '.join(args)} failed:\n{result.stdout}\n{result.stderr}")
+    return result
+
+
+def run_hall(project: Path, *args: str) -> subprocess.CompletedProcess:
+    """``hall ARGS`` in ``project``, as staff run it."""
+    return subprocess.run(
+        [sys.executable, "-m", "hall.cli", *args], cwd=project, env=_env(), capture_output=True, text=True
+    )
