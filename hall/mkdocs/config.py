@@ -17,8 +17,6 @@ class HallConfig(Config):
     icp_number = c.Type(str, default="")
     psb_number = c.Type(str, default="")
     psb_code = c.Type(str, default="")
-    # Build the other languages in parallel processes (2 cores here: zh and en at once).
-    parallel = c.Type(bool, default=True)
     # Write into a staging folder and swap it in only when the whole build succeeded.
     atomic = c.Type(bool, default=True)
     # Site search (Pagefind, one index per language, see hall/outputs/search/).
