@@ -48,6 +48,7 @@ class LanguageRules:
     theme: str
     og_locale: str
     description_length: int = 160
+    title_length: int = 120  # a longer title is warned about (hall/content/unfinished.py)
     spaces_between_words: bool = True
     group_pixel_digits: bool = True
     compact_from: int | None = None

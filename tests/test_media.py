@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
-import io
-import struct
-import zlib
 from pathlib import Path
 
 import pytest
 from PIL import Image, ImageCms, ImageDraw
 
 from hall import media
-from hall.media import MediaSettings, body_images, plan_media, prune_cache, rewrite_body_images, write_media
+from hall.media import (
+    MediaSettings,
+    body_images,
+    plan_media,
+    prune_cache,
+    rewrite_body_images,
+    write_media,
+)
+from tests.support.photos import png_claiming
 
 SMALL = MediaSettings(widths=(200, 400, 600))
 
@@ -176,13 +181,7 @@ def test_heic_is_read(tmp_path: Path):
 
 def _bomb_png(path: Path, width: int, height: int) -> None:
     """A tiny PNG whose header claims ``width`` x ``height`` pixels."""
-    buffer = io.BytesIO()
-    Image.new("1", (8, 8)).save(buffer, "PNG")
-    data = bytearray(buffer.getvalue())
-    ihdr = bytes(data[12:16]) + struct.pack(">II", width, height) + bytes(data[24:29])
-    data[16:24] = struct.pack(">II", width, height)
-    data[29:33] = struct.pack(">I", zlib.crc32(ihdr) & 0xFFFFFFFF)
-    path.write_bytes(bytes(data))
+    path.write_bytes(png_claiming(width, height))
 
 
 def test_bad_photos_are_errors_and_nothing_is_half_written(tmp_path: Path):

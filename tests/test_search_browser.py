@@ -145,7 +145,7 @@ def test_results_can_be_narrowed_by_kind(page, site_url):
     _search(page, "民族团结")
     page.locator(".hall-search__kind[data-kind='news']").click()
     page.wait_for_function(
-        "[...document.querySelectorAll('#hall-search-results .hall-search__section')]"
+        "() => [...document.querySelectorAll('#hall-search-results .hall-search__section')]"
         ".every(e => e.textContent.startsWith('活动动态'))")
     sections = page.locator("#hall-search-results .hall-search__section").all_inner_texts()
     assert sections and all(s.startswith("活动动态") for s in sections)
@@ -198,7 +198,7 @@ def test_pinyin_being_composed_is_not_searched(page, site_url):
 def test_pressing_the_search_button_starts_pagefind_before_the_box_opens(page, site_url):
     requests = _open(page, site_url)
     page.locator('label[for="__search"].md-header__button').dispatch_event("pointerdown")
-    page.wait_for_function("performance.getEntriesByName('hall-search:open').length > 0")
+    page.wait_for_function("() => performance.getEntriesByName('hall-search:open').length > 0")
     page.wait_for_timeout(300)
     assert [r for r in requests if r.endswith("/pagefind/pagefind.js")]
 

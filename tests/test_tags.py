@@ -78,9 +78,9 @@ def test_a_new_tag_hint_says_how_to_add_it(tmp_path):
     assert "Did you mean" not in problem.hint_en and "exhibits/tags.yml" in problem.hint_en
 
 
-def test_without_a_vocabulary_every_tag_is_warned_about(tmp_path):
+def test_without_a_vocabulary_one_warning_names_the_missing_file(tmp_path):
     _, log = load_hall(tagged_hall(tmp_path, "[activity-room, miaochuan]", vocabulary=None))
-    assert not log.errors and [p.code for p in log.warnings] == ["tag.unknown", "tag.unknown"]
+    assert not log.errors and [(p.code, p.file) for p in log.warnings] == [("tag.file_missing", "exhibits/tags.yml")]
 
 
 def test_news_tags_are_checked_too(tmp_path):

@@ -14,16 +14,18 @@ import time
 from pathlib import Path
 
 from ..content import load_hall
+from ..content.strict import strict_problems
+from ..content.system_problems import shown_path
 from ..mkdocs.switches import ENV_KIOSK, ENV_PREVIEW
+from .arguments import StaffArgumentParser
 from .config import config_file_of, site_languages
-from .say import say
+from .say import VERBOSE_HELP, say, say_internal_error, say_system_error, verbose_option
 from .staff import (
     cmd_fix_encoding,
     cmd_new,
     cmd_translated,
     print_translations,
     publishing_checks,
-    strict_translation_problems,
 )
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -36,6 +38,8 @@ class _StaffLogHandler(logging.Handler):
         message = record.getMessage().strip()
         if not message or message.startswith("Aborted with"):
             return
+        if message.startswith(("Error building page", "Error reading page")) and "[Errno" in message:
+            return  # a full disk or a refused write: hall explains it once, in both languages (say.py)
         print(message, file=sys.stderr, flush=True)
 
 
@@ -58,8 +62,13 @@ def cmd_check(args: argparse.Namespace) -> int:
     hall, log = load_hall(config_file.parent, site_languages(config_file))
     count = len(hall.exhibits)
     publishing_checks(hall, log)  # personal data (hall/content/privacy.py), as a publishing build does
+    from ..media.verify import check_photos
+
+    check_photos(hall, log)  # every photo decoded as the build does, once per content (hall/media/verify.py)
     if getattr(args, "translations", False):
         print_translations(hall)
+    if getattr(args, "strict", False):  # before publishing: warnings are errors (hall/content/strict.py)
+        strict_problems(hall, log)
     if log.problems:
         print(log.format(), file=sys.stderr)
     if log.errors:
@@ -83,9 +92,10 @@ def cmd_build(args: argparse.Namespace) -> int:
         os.environ[ENV_PREVIEW] = "1"
     if getattr(args, "kiosk", False):
         os.environ[ENV_KIOSK] = "1"  # the plugin builds the kiosk variant into site-kiosk/; children inherit it
-    if getattr(args, "strict", False):  # every published entry in every language, before building
+    if getattr(args, "strict", False):  # before building: warnings are errors, every language present
         hall, log = load_hall(config_file.parent, site_languages(config_file))
-        strict_translation_problems(hall, log)
+        publishing_checks(hall, log)
+        strict_problems(hall, log)
         if log.errors:
             print(log.format(), file=sys.stderr)
             say("构建失败（严格模式），原有站点未被改动。", "Build failed (strict mode); the previous site is untouched.", sys.stderr)
@@ -104,26 +114,44 @@ def cmd_build(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         say("构建已中断，原有站点未被改动。", "Build interrupted; the previous site is untouched.", sys.stderr)
         return 130
+    except OSError as err:  # a full disk, a read-only or locked folder: the staging folder is dropped
+        output = config_file.parent / (args.site_dir or ("site-kiosk" if getattr(args, "kiosk", False) else "site"))
+        say_system_error(err, "build", config_file.parent, output=output, verbose=args.verbose)
+        say("构建失败，原有站点未被改动。", "Build failed; the previous site is untouched.", sys.stderr)
+        return 1
     site_dir = Path(config.site_dir)
     pages = sum(1 for _ in site_dir.rglob("index.html"))
+    shown = shown_path(site_dir, config_file.parent)  # site, not the staff PC's whole path
     say(
-        f"完成：{pages} 个页面已写入 {site_dir}（{time.perf_counter() - started:.1f} 秒）。",
-        f"Done: {pages} pages written to {site_dir}.",
+        f"完成：{pages} 个页面已写入 {shown}（{time.perf_counter() - started:.1f} 秒）。",
+        f"Done: {pages} pages written to {shown}.",
     )
     return 0
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from mkdocs.commands.serve import serve
+    from mkdocs.exceptions import ConfigurationError
+
+    from ..mkdocs.serving import check_port, serve_preview
 
     config_file = config_file_of(args)
     _quiet_logging(args.verbose)
     logging.getLogger("mkdocs.livereload").setLevel(logging.WARNING)
+    try:
+        check_port("127.0.0.1", args.port)
+    except OSError as err:  # another preview still running, most often
+        say_system_error(err, "serve", config_file.parent, port=args.port, verbose=args.verbose)
+        return 1
     address = f"127.0.0.1:{args.port}"
     say(f"预览地址 http://{address}/ （英文 /en/）。保存文件后页面会自动刷新；按 Ctrl+C 退出。",
          f"Preview at http://{address}/ (English at /en/). Pages reload when you save; Ctrl+C quits.")
-    try:
-        serve(str(config_file), open_in_browser=False, livereload=True, dev_addr=address, watch=[])
+    try:  # content errors, a bad photo, a full disk: the preview shows them and keeps running
+        serve_preview(str(config_file), "127.0.0.1", args.port, verbose=args.verbose)
+    except ConfigurationError as err:
+        print(err, file=sys.stderr)
+        say("mkdocs.yml 有错误，预览无法启动。请按上面的提示修改。",
+            "mkdocs.yml has an error, so the preview cannot start. Fix the problem above.", sys.stderr)
+        return 1
     except KeyboardInterrupt:
         pass
     return 0
@@ -156,58 +184,64 @@ def cmd_prune_media(args: argparse.Namespace) -> int:
     return 0
 
 
+STRICT_HELP = ("发布前用：任何警告（未完成的内容等）都算错误，且每种语言的译文必须齐全 "
+               "before publishing: every warning (unfinished work …) is an error, and every translation must exist")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = StaffArgumentParser(
         prog="hall", description="展厅网站工具 The exhibition hall site tool: build, preview, check, scaffold."
     )
     parser.add_argument("-f", "--config-file", default="mkdocs.yml", help="站点配置 site settings (mkdocs.yml)")
+    common = verbose_option()  # accepted before and after every subcommand (hall/cli/say.py)
+    parser.add_argument("-v", "--verbose", action="store_true", help=VERBOSE_HELP)
     sub = parser.add_subparsers(dest="command", required=True)
 
-    build = sub.add_parser("build", help="构建所有语言的站点 build every language into site/")
-    build.add_argument("--verbose", action="store_true", help="显示 MkDocs 的全部日志 show MkDocs' full log")
+    build = sub.add_parser("build", parents=[common], help="构建所有语言的站点 build every language into site/")
     build.add_argument("--drafts", action="store_true", help="包含草稿 include drafts")
     build.add_argument("-d", "--site-dir", help="输出目录 output folder (default: site/)")
-    build.add_argument("--strict", action="store_true", help="缺少译文时失败 fail on missing translations")
+    build.add_argument("--strict", action="store_true", help=STRICT_HELP)
     build.add_argument("--kiosk", action="store_true", help="构建触摸屏版到 site-kiosk/ build the touch-screen variant")
     build.set_defaults(func=cmd_build)
 
-    kiosk = sub.add_parser("kiosk", help="在本机启动触摸屏（服务 + 全屏浏览器） run the touch-screen kiosk")
+    kiosk = sub.add_parser("kiosk", parents=[common], help="在本机启动触摸屏（服务 + 全屏浏览器） run the touch-screen kiosk")
     kiosk.add_argument("--site", default="site-kiosk", help="触摸屏版站点目录 kiosk build folder")
     kiosk.add_argument("--port", type=int, default=8765)
     kiosk.add_argument("--idle", type=int, default=None, help="无操作多少秒后返回待机画面 idle seconds")
     kiosk.add_argument("--display", default=None, help="X 显示器，例如 :0  X display, e.g. :0")
     kiosk.set_defaults(func=cmd_kiosk)
 
-    serve = sub.add_parser("serve", help="实时预览（含草稿） live preview, drafts shown")
+    serve = sub.add_parser("serve", parents=[common], help="实时预览（含草稿） live preview, drafts shown")
     serve.add_argument("--port", type=int, default=8000)
-    serve.add_argument("--verbose", action="store_true")
     serve.set_defaults(func=cmd_serve)
 
-    check = sub.add_parser("check", help="只检查内容，不构建 validate only")
+    check = sub.add_parser("check", parents=[common], help="只检查内容，不构建 validate only")
     check.add_argument("--translations", action="store_true",
                        help="列出各语言缺少或过时的译文 list missing or outdated translations per language")
+    check.add_argument("--strict", action="store_true", help=STRICT_HELP)
     check.set_defaults(func=cmd_check)
 
-    translated = sub.add_parser("translated", help="记录译文所依据的中文版本 record which Chinese text a translation follows")
+    translated = sub.add_parser("translated", parents=[common], help="记录译文所依据的中文版本 record which Chinese text a translation follows")
     translated.add_argument("files", nargs="+", help="译文文件 translation files, e.g. exhibits/history/ming-mosque/en.md")
     translated.set_defaults(func=cmd_translated)
 
-    new = sub.add_parser("new", help="新建条目模板 scaffold a new entry")
+    new = sub.add_parser("new", parents=[common], help="新建条目模板 scaffold a new entry")
     new.add_argument("kind", choices=["exhibit", "news", "zone"], help="exhibit | news | zone")
     new.add_argument("name", help="exhibit: 展区/文件夹名 zone/folder (history/old-well); "
                                   "news: 日期-短名 date-slug (2024-05-01-lecture); zone: id (crafts)")
     new.set_defaults(func=cmd_new)
 
-    prune = sub.add_parser("prune-media", help="清理不再使用的图片缓存 delete unused photo derivatives from .cache/")
+    prune = sub.add_parser("prune-media", parents=[common], help="清理不再使用的图片缓存 delete unused photo derivatives from .cache/")
     prune.set_defaults(func=cmd_prune_media)
 
-    fix = sub.add_parser("fix-encoding", help="把 GBK 文件转换为 UTF-8 convert GBK files to UTF-8")
+    fix = sub.add_parser("fix-encoding", parents=[common], help="把 GBK 文件转换为 UTF-8 convert GBK files to UTF-8")
     fix.add_argument("files", nargs="+")
     fix.set_defaults(func=cmd_fix_encoding)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
     args = build_parser().parse_args(argv)
     try:
         return args.func(args)
@@ -215,11 +249,14 @@ def main(argv: list[str] | None = None) -> int:
         raise
     except KeyboardInterrupt:
         return 130
+    except OSError as err:  # the computer refused (port in use, full disk, locked folder): say why and what to do
+        say_system_error(err, args.command, Path(args.config_file).resolve().parent, port=getattr(args, "port", None),
+                         verbose=args.verbose)
+        return 1
     except Exception as err:  # a bug of ours: say so briefly, keep the traceback for --verbose
-        if getattr(args, "verbose", False):
+        if args.verbose:
             raise
-        say(f"内部错误：{err}（加 --verbose 查看详情，并报告给技术人员）。",
-             f"Internal error: {err} (run with --verbose for details and tell the developers).", sys.stderr)
+        say_internal_error(err, [a for a in argv if a not in ("-v", "--verbose")])
         return 3
 
 

@@ -1,4 +1,7 @@
-"""Skeletons staff start from: commented, bilingual, valid as they are (as drafts)."""
+"""Skeletons staff start from: commented, bilingual, valid as they are (as drafts).
+
+The texts staff must replace come from hall/content/unfinished.py, which warns when one of
+them is still in a published entry."""
 
 from __future__ import annotations
 
@@ -7,6 +10,15 @@ from pathlib import Path
 
 from ..content.news import CATEGORIES_FILE, NEWS_DIR, parse_folder_name
 from ..content.problems import ProblemLog
+from ..content.unfinished import (
+    EXHIBIT_BODY,
+    EXHIBIT_TITLE,
+    NEWS_BODY,
+    NEWS_TITLE,
+    SUMMARY,
+    ZONE_INTRO,
+    ZONE_TITLE,
+)
 from ..content.yamlfile import load_yaml
 
 EXHIBIT_YML = """\
@@ -15,12 +27,12 @@ EXHIBIT_YML = """\
 # Use ASCII colons and commas; put one space after each colon.
 
 # 标题（必填）。zh 为中文，en 为英文。 Title (required): zh Chinese, en English.
-title: {{zh: 新展品标题, en: New exhibit title}}
+title: {{zh: {title.zh}, en: {title.en}}}
 
 # 一两句话的简介，显示在卡片和页面顶部。 A one- or two-sentence summary.
 summary:
-  zh: 请在这里写一两句简介。
-  en: Write a one- or two-sentence summary here.
+  zh: {summary.zh}
+  en: {summary.en}
 
 # 时间（可选）：1373、2019-10 或 2021-06-30；区间写作 2019/2021。写到哪一级就显示到哪一级。
 # Date (optional): 1373, 2019-10 or 2021-06-30; a range is 2019/2021. Shown at the precision written.
@@ -54,17 +66,17 @@ images: []
 related: []
 """
 
-ZH_MD = """\
+ZH_MD = f"""\
 <!-- 在这里写中文正文（不用写标题，标题来自 exhibit.yml）。可以用 ## 写小标题。 -->
 <!-- Write the Chinese text here (no title: it comes from exhibit.yml). Use ## for subheadings. -->
 
-此处请工作人员补充展品介绍。
+{EXHIBIT_BODY.zh}
 """
 
-EN_MD = """\
+EN_MD = f"""\
 <!-- English text of the exhibit. If this file is missing, the Chinese text is shown with a notice. -->
 
-Staff: replace this with the English text of the exhibit.
+{EXHIBIT_BODY.en}
 """
 
 
@@ -75,7 +87,7 @@ def new_exhibit(root: Path, exhibit_id: str) -> list[Path]:
         raise FileExistsError(folder)
     folder.mkdir(parents=True)
     written = []
-    for name, text in (("exhibit.yml", EXHIBIT_YML.format()), ("zh.md", ZH_MD), ("en.md", EN_MD)):
+    for name, text in (("exhibit.yml", EXHIBIT_YML.format(title=EXHIBIT_TITLE, summary=SUMMARY)), ("zh.md", ZH_MD), ("en.md", EN_MD)):
         path = folder / name
         path.write_text(text, encoding="utf-8")
         written.append(path)
@@ -89,12 +101,12 @@ NEWS_YML = """\
 # 冒号、逗号请用英文半角“: ,”；冒号后面要有一个空格。 Use ASCII colons and commas, a space after each colon.
 
 # 标题（必填）。 Title (required).
-title: {{zh: 新动态标题, en: New news title}}
+title: {{zh: {title.zh}, en: {title.en}}}
 
 # 一两句话的简介，显示在动态列表中。 A one- or two-sentence summary for the news list.
 summary:
-  zh: 请在这里写一两句简介。
-  en: Write a one- or two-sentence summary here.
+  zh: {summary.zh}
+  en: {summary.en}
 
 # 日期（可选）：不写时取文件夹名开头的日期；写了就必须与之一致。
 # Date (optional): taken from the folder name when left out; if written, it must agree with it.
@@ -126,25 +138,25 @@ related: []
 timeline: false
 """
 
-NEWS_ZH_MD = """\
+NEWS_ZH_MD = f"""\
 <!-- 在这里写中文正文（不用写标题，标题来自 news.yml）。 Write the Chinese text here (no title). -->
 
-此处请工作人员补充活动情况。
+{NEWS_BODY.zh}
 """
 
-NEWS_EN_MD = """\
+NEWS_EN_MD = f"""\
 <!-- English text. If this file is missing, the Chinese text is shown with a notice. -->
 
-Staff: replace this with the English text of the news item.
+{NEWS_BODY.en}
 """
 
 ZONE_ENTRY = """
 # 新展区（由 hall new zone 生成，请修改标题和简介）。 New zone made by `hall new zone`: edit its title and intro.
 - id: {zone_id}
-  title: {{zh: 新展区, en: New zone}}
+  title: {{zh: {title.zh}, en: {title.en}}}
   intro:
-    zh: 待补充：一至三句话的展区简介。
-    en: "Placeholder: one to three sentences introducing the zone."
+    zh: {intro.zh}
+    en: "{intro.en}"
 """
 
 
@@ -164,7 +176,8 @@ def new_news(root: Path, folder_name: str) -> list[Path]:
     if not ids:
         raise LookupError(root / NEWS_DIR / CATEGORIES_FILE)
     folder.mkdir(parents=True)
-    yml = NEWS_YML.format(folder=folder_name, date=parsed[0].iso(), categories=", ".join(ids), category=ids[0])
+    yml = NEWS_YML.format(folder=folder_name, date=parsed[0].iso(), categories=", ".join(ids), category=ids[0],
+                          title=NEWS_TITLE, summary=SUMMARY)
     written = []
     for name, text in (("news.yml", yml), ("zh.md", NEWS_ZH_MD), ("en.md", NEWS_EN_MD)):
         path = folder / name
@@ -187,7 +200,7 @@ def new_zone(root: Path, zone_id: str) -> list[Path]:
     zones.parent.mkdir(parents=True, exist_ok=True)
     with zones.open("w", encoding="utf-8", newline="") as out:
         newline = "\r\n" if "\r\n" in text else "\n"
-        out.write((text.replace("\r\n", "\n") + ZONE_ENTRY.format(zone_id=zone_id)).replace("\n", newline))
+        out.write((text.replace("\r\n", "\n") + ZONE_ENTRY.format(zone_id=zone_id, title=ZONE_TITLE, intro=ZONE_INTRO)).replace("\n", newline))
     folder.mkdir(parents=True)
     keep = folder / ".gitkeep"  # git keeps no empty folders
     keep.write_text("", encoding="utf-8")

@@ -1,6 +1,6 @@
 """Staff commands of `hall` beside building: scaffolds (`hall new`), translation status and
 `hall translated`, `hall fix-encoding`, and the publishing checks `hall check` and
-`hall build --strict` run. Each prints bilingual messages and returns an exit status,
+`hall build` run (`--strict`: hall/content/strict.py). Each prints bilingual messages and returns an exit status,
 never a traceback for a staff mistake.
 """
 
@@ -21,7 +21,6 @@ from ..content.translations import (
     format_table,
     mark_translated,
     source_of,
-    translation_status,
 )
 from ..media import photo_has_gps
 from .config import config_file_of, site_languages
@@ -38,21 +37,6 @@ def print_translations(hall: Hall) -> int:
     table, missing = format_table(hall)
     print(table)
     return missing
-
-
-def strict_translation_problems(hall: Hall, log: ProblemLog) -> None:
-    """`hall build --strict`: every published entry must exist in every language."""
-    for language in hall.languages[1:]:
-        for row in translation_status(hall.for_audience(False), language):
-            if row.status == "missing":
-                log.report(
-                    "translation.missing", row.file,
-                    f"缺少{language}译文：{row.title}（严格模式要求所有语言齐全）。",
-                    f"The {language} translation of “{row.id}” is missing (strict mode needs every language).",
-                    f"新建 {row.file} 写入译文，并确认标题等字段有 {language}: …；或不加 --strict 构建（页面会注明译文待补）。",
-                    f"Create {row.file} with the translation and give the title an `{language}:` text; or build "
-                    "without --strict (the page then says the translation is pending).",
-                )
 
 
 def cmd_translated(args: argparse.Namespace) -> int:

@@ -12,9 +12,10 @@ from typing import Any
 
 import yaml
 
-from . import yamlfile
+from . import yamlfile, yamlsyntax, yamltraps
 from .fields import FieldReader
 from .filecache import FileCache, code_version
+from .model import Localized
 from .problems import ProblemLog
 from .yamlfile import YList, YMap, load_yaml
 
@@ -29,7 +30,8 @@ class ReadContext:
         # Checked once everything is read (references.py, tags.py): (fields, key, values, node).
         self.reference_checks: list[tuple[FieldReader, str, list[str], YList | None]] = []
         self.tag_checks: list[tuple[FieldReader, list[str], YList | None]] = []
-        self.yaml_cache = FileCache(root, "yaml", code_version(yamlfile) + yaml.__version__)
+        self.tag_labels: dict[str, Localized] = {}  # tags.yml, read first: entries may name a tag by its label
+        self.yaml_cache = FileCache(root, "yaml", code_version(yamlfile, yamltraps, yamlsyntax) + yaml.__version__)
 
     def yaml(self, path: Path) -> Any:
         """``load_yaml`` with this load's cache of parsed files (hall/content/filecache.py)."""

@@ -28,9 +28,11 @@ def read_zones(ctx: ReadContext) -> list[Zone]:
             "新建该文件，按参观顺序列出展区（可用 hall new zone 生成）。",
             "Create it, listing the zones in visiting order (`hall new zone` makes one).",
         )
+        _collection_unread(ctx, exhibits_dir)
         return []
     data = ctx.yaml(path)
     if data is None:
+        _collection_unread(ctx, exhibits_dir)
         return []
     if not isinstance(data, list):
         ctx.log.report(
@@ -39,6 +41,7 @@ def read_zones(ctx: ReadContext) -> list[Zone]:
             "参照示例，每个展区前加“- ”。", "Put “- ” before each zone, as in the sample.",
             line=getattr(data, "mark", None) and data.mark.line,
         )
+        _collection_unread(ctx, exhibits_dir)
         return []
     zones: list[Zone] = []
     seen: set[str] = set()
@@ -86,6 +89,16 @@ def read_zones(ctx: ReadContext) -> list[Zone]:
     return result
 
 
+def _collection_unread(ctx: ReadContext, exhibits_dir: Path) -> None:
+    """Without a readable zones.yml no exhibit is read, yet each one exists: links and
+    ``related`` lists naming them are not reported as dead (the one error is zones.yml's)."""
+    if not exhibits_dir.is_dir():
+        return
+    for yml in exhibits_dir.glob("*/*/exhibit.yml"):
+        exhibit_id = f"{yml.parent.parent.name}/{yml.parent.name}"
+        ctx.log.mark_unparsed(exhibit_id, f"exhibits/{exhibit_id}")
+    ctx.log.unparsed_folders.update(f"exhibits/{zone.name}" for zone in exhibits_dir.iterdir() if zone.is_dir())
+
 
 def read_exhibit(ctx: ReadContext, zone: str, folder: Path) -> Exhibit | None:
     exhibit_id = f"{zone}/{folder.name}"
@@ -110,6 +123,7 @@ def read_exhibit(ctx: ReadContext, zone: str, folder: Path) -> Exhibit | None:
         return None
     data = ctx.yaml(yml)
     if not ctx.expect_mapping(data, yml):
+        ctx.log.mark_unparsed(exhibit_id, f"exhibits/{exhibit_id}")  # it exists: no follow-on errors about it
         return None
     fields = ctx.reader(data, yml)
     fields.check_known(EXHIBIT_FIELDS)

@@ -11,8 +11,6 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from ..dates import (
-    ACCEPTED_FORMS_EN,
-    ACCEPTED_FORMS_ZH,
     DateFormatError,
     DateSpan,
     parse_date_span,
@@ -164,14 +162,8 @@ class FieldReader:
             return None
         try:
             return parse_date_span(self.data[key])
-        except DateFormatError as err:
-            suggestion_zh = f"这里应写作 {err.suggestion}。" if err.suggestion else ""
-            suggestion_en = f"Here: {err.suggestion}." if err.suggestion else ""
-            self.report(
-                key, "field.date",
-                f"日期“{err.value}”的写法无法识别。", f"The date “{err.value}” is not in a form the hall reads.",
-                f"{suggestion_zh}{ACCEPTED_FORMS_ZH}", f"{suggestion_en} {ACCEPTED_FORMS_EN}".strip(),
-            )
+        except DateFormatError as err:  # unreadable, or impossible (2021-02-30): hall/dates.py says which
+            self.report(key, "field.date", *err.explain())
             return None
 
     def str_list(self, key: str) -> list[str]:

@@ -15,6 +15,7 @@ from ..dates import DateSpan, PartialDate
 from .bundles import read_bodies, read_photos
 from .context import ReadContext
 from .fields import closest
+from .labels import choices_en, choices_zh, match_label
 from .model import Localized, NewsCategory, NewsItem
 from .rules import STATUSES
 from .tags import entry_tags
@@ -138,6 +139,7 @@ def load_news_item(ctx: ReadContext, folder: Path, categories: tuple[NewsCategor
     folder_date, _slug = parsed
     data = ctx.yaml(yml)
     if not ctx.expect_mapping(data, yml):
+        log.mark_unparsed(folder.name, log.rel(folder), f"news/{folder.name}")  # no follow-on errors about it
         return None
     fields = ctx.reader(data, yml)
     fields.check_known(NEWS_FIELDS)
@@ -151,16 +153,17 @@ def load_news_item(ctx: ReadContext, folder: Path, categories: tuple[NewsCategor
             "改正其中一处，使两者一致（文件夹名可以只写年份或年月）。",
             "Correct one of them so they agree (the folder name may give only the year or year and month).",
         )
+    category_labels = {c.id: c.title for c in categories}  # a category may be named by its label
     category = fields.text("category", required=True) or ""
-    category_ids = [c.id for c in categories]
-    if category and category not in category_ids:
-        guess = closest(category, category_ids)
+    category = match_label(category, category_labels) or category
+    if category and category not in category_labels:
+        guess = closest(category, list(category_labels))
         fields.report(
             "category", "news.category",
             f"栏目“{category}”不在 content/news/categories.yml 中。",
             f"The category “{category}” is not listed in content/news/categories.yml.",
-            f"你是不是想写“{guess}”？" if guess else "可用的栏目：" + "、".join(category_ids),
-            f"Did you mean “{guess}”?" if guess else "Categories: " + ", ".join(category_ids),
+            f"你是不是想写“{guess}”？" if guess else "可用的栏目：" + choices_zh(category_labels),
+            f"Did you mean “{guess}”?" if guess else "Categories: " + choices_en(category_labels),
         )
     images = read_photos(ctx, fields, folder)
     cover_name = fields.text("cover")

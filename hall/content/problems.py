@@ -13,6 +13,14 @@ from typing import Iterator, Literal
 
 Level = Literal["error", "warning"]
 
+#: The order problems are listed in. A file that does not parse (or cannot be decoded) comes
+#: first: everything after it may follow from it. Then mistakes in single fields, then
+#: mistakes between entries (a link, a ``related`` id, two entries sharing an address), then
+#: warnings. Staff fix the first problem first, so the first one must be the real one.
+PARSE, FIELD, CROSS_ENTRY, WARNING = range(4)
+_NOT_PARSE = ("yaml.not_mapping", "yaml.not_list")  # the file parsed; its shape is wrong
+_CROSS_ENTRY = ("reference.", "link.", "id.", "timeline.link", "tag.unknown")
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -27,6 +35,17 @@ class Problem:
     line: int | None = None  # 1-based
     column: int | None = None  # 1-based
     level: Level = "error"
+
+    @property
+    def rank(self) -> int:
+        """``PARSE``, ``FIELD``, ``CROSS_ENTRY`` or ``WARNING``: where the problem is listed."""
+        if self.level != "error":
+            return WARNING
+        if self.code.startswith(("file.", "yaml.")) and self.code not in _NOT_PARSE:
+            return PARSE
+        if self.code.startswith(_CROSS_ENTRY):
+            return CROSS_ENTRY
+        return FIELD
 
     @property
     def where(self) -> str:
@@ -55,6 +74,12 @@ class ProblemLog:
 
     root: Path
     problems: list[Problem] = field(default_factory=list)
+    #: Entries whose file exists but could not be read (YAML that does not parse, a file that
+    #: is not UTF-8): their identifiers (exhibits ``zone/slug``, news folder names) and their
+    #: folders (on disk and on the site). They exist, so links and ``related`` lists naming
+    #: them are not dead: reporting those would bury the one real error under follow-on ones.
+    unparsed_entries: set[str] = field(default_factory=set)
+    unparsed_folders: set[str] = field(default_factory=set)
 
     def rel(self, path: Path | str) -> str:
         """``path`` relative to the repository, with forward slashes.
@@ -80,6 +105,18 @@ class ProblemLog:
             resolved = self.__dict__["_root_resolved"] = Path(self.root).resolve()
             self.__dict__["_root_of_resolved"] = self.root
         return resolved
+
+    def mark_unparsed(self, identifier: str, *folders: str) -> None:
+        """Remember an entry that exists but could not be read (its problem is reported already)."""
+        self.unparsed_entries.add(identifier)
+        self.unparsed_folders.update(folder.strip("/") for folder in folders)
+
+    def is_unparsed(self, name: str) -> bool:
+        """Whether ``name`` (an identifier, a repository path or a site address) is, or lies in,
+        an entry that could not be read: a reference to it is no mistake of its own."""
+        name = name.strip("/")
+        return name in self.unparsed_entries or any(
+            name == folder or name.startswith(folder + "/") for folder in self.unparsed_folders)
 
     def add(self, problem: Problem) -> None:
         if problem not in self.problems:
@@ -109,7 +146,8 @@ class ProblemLog:
         return [p for p in self.problems if p.level == "warning"]
 
     def __iter__(self) -> Iterator[Problem]:
-        return iter(sorted(self.problems, key=lambda p: (p.level != "error", p.file, p.line or 0)))
+        """Ranked (see ``PARSE``), then by file, line and column."""
+        return iter(sorted(self.problems, key=lambda p: (p.rank, p.file, p.line or 0, p.column or 0)))
 
     def format(self) -> str:
         body = "\n\n".join(p.format() for p in self)

@@ -9,11 +9,12 @@ twice; an event in the file that links to such an entry replaces its joined copy
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Iterable
+from typing import Iterable, Mapping
 
 from .bundles import read_photos
 from .context import ReadContext
 from .fields import FieldReader, closest
+from .labels import choices_en, choices_zh, match_label
 from .model import (
     Era,
     Exhibit,
@@ -71,15 +72,17 @@ def timeline_events(
 
 
 def load_timeline(
-    ctx: ReadContext, exhibit_ids: Iterable[str] = (), news_ids: Iterable[str] = ()
+    ctx: ReadContext, exhibit_ids: Iterable[str] = (), news_ids: Iterable[str] = (),
+    zone_labels: Mapping[str, Localized] | None = None,
 ) -> Timeline | None:
-    """Read content/timeline.yml and check its links; ``None`` when the hall has no timeline."""
+    """Read content/timeline.yml and check its links; ``None`` when the hall has no timeline.
+    Groups and the zones of ``joined`` may be named by their labels (hall/content/labels.py)."""
     path = ctx.root / TIMELINE_FILE
     top = ctx.mapping_file(path, TOP_FIELDS)
     if top is None:
         return None
     groups = _groups(ctx, top.get("groups", list) or [], path)
-    group_ids = [g.id for g in groups]
+    group_ids = {g.id: g.title for g in groups}
     eras = _eras(ctx, top.get("eras", list) or [], path)
     joined = top.get("joined", dict) or YMap()
     zone_groups: dict[str, str] = {}
@@ -88,11 +91,13 @@ def load_timeline(
         joined_fields = ctx.reader(joined, path)
         joined_fields.check_known(JOINED_FIELDS)
         for zone, group in (joined_fields.get("zones", dict) or {}).items():
-            if _check_group(ctx, joined_fields, "zones", str(group), group_ids):
-                zone_groups[str(zone)] = str(group)
+            zone_id = _zone_id(ctx, joined_fields, str(zone), zone_labels)
+            group_id = _check_group(ctx, joined_fields, "zones", str(group), group_ids)
+            if zone_id and group_id:
+                zone_groups[zone_id] = group_id
         news_group = joined_fields.text("news")
-        if news_group and not _check_group(ctx, joined_fields, "news", news_group, group_ids):
-            news_group = None
+        if news_group:
+            news_group = _check_group(ctx, joined_fields, "news", news_group, group_ids)
     links: list[tuple[FieldReader, TimelineEvent]] = []
     events = _events(ctx, top.get("events", list) or [], path, group_ids, links)
     events = _resolve_links(events, links, set(exhibit_ids), set(news_ids))
@@ -150,20 +155,41 @@ def _eras(ctx: ReadContext, items: list, path) -> list[Era]:
     return eras
 
 
-def _check_group(ctx: ReadContext, fields, key: str, group: str, group_ids: list[str]) -> bool:
-    if group in group_ids:
-        return True
-    guess = closest(group, group_ids)
+def _check_group(ctx: ReadContext, fields, key: str, group: str, group_ids: Mapping[str, Localized]) -> str | None:
+    """The id of the group ``group`` names (its id or its label), or None after reporting it."""
+    found = match_label(group, group_ids)
+    if found:
+        return found
+    guess = closest(group, list(group_ids))
     fields.report(
         key, "timeline.group", f"分组“{group}”不在 groups 中。", f"The group “{group}” is not listed under groups.",
-        f"你是不是想写“{guess}”？" if guess else "可用的分组：" + "、".join(group_ids),
-        f"Did you mean “{guess}”?" if guess else "Groups: " + ", ".join(group_ids),
+        f"你是不是想写“{guess}”？" if guess else "可用的分组：" + choices_zh(group_ids),
+        f"Did you mean “{guess}”?" if guess else "Groups: " + choices_en(group_ids),
     )
-    return False
+    return None
+
+
+def _zone_id(ctx: ReadContext, fields, zone: str, zone_labels: Mapping[str, Localized] | None) -> str | None:
+    """The zone a key of ``joined: zones`` names (its id or its title); unchecked without zones."""
+    if not zone_labels:
+        return zone
+    found = match_label(zone, zone_labels)
+    if found:
+        return found
+    guess = closest(zone, list(zone_labels))
+    fields.report(
+        "zones", "timeline.zone", f"joined 的 zones 中的“{zone}”不是 exhibits/zones.yml 中的展区。",
+        f"“{zone}” under joined: zones is not a zone of exhibits/zones.yml.",
+        f"你是不是想写“{guess}”？" if guess else "可用的展区：" + choices_zh(zone_labels),
+        f"Did you mean “{guess}”?" if guess else "Zones: " + choices_en(zone_labels),
+        level="warning",
+    )
+    return None
 
 
 def _events(
-    ctx: ReadContext, items: list, path, group_ids: list[str], links: list[tuple[FieldReader, TimelineEvent]]
+    ctx: ReadContext, items: list, path, group_ids: Mapping[str, Localized],
+    links: list[tuple[FieldReader, TimelineEvent]],
 ) -> list[TimelineEvent]:
     events: list[TimelineEvent] = []
     seen: set[str] = set()
@@ -175,8 +201,8 @@ def _events(
             fields.missing("date")
         title = fields.localized("title", required=True)
         group = fields.text("group", required=True)
-        if group and not _check_group(ctx, fields, "group", group, group_ids):
-            group = None
+        if group:
+            group = _check_group(ctx, fields, "group", group, group_ids)
         photo = None
         photo_data = fields.get("photo", dict)
         if photo_data is not None:

@@ -1,13 +1,13 @@
 """Reading staff-written text files: encodings, YAML with line marks, common slips.
 
 Staff type in Chinese input methods on Windows, so the usual slips are a full-width
-colon or space after a key, tabs, GBK-encoded files and byte-order marks. Each is
-caught here with the line it is on, before PyYAML's own (English-only) message.
+colon or space after a key, tabs, GBK-encoded files and byte-order marks. Encodings are
+caught here; the slips inside the YAML are named by ``yamltraps`` with their line and
+column, before or instead of PyYAML's own (English-only) message.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator
@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING, Any, Iterator
 import yaml
 
 from .problems import ProblemLog
+from .yamlsyntax import explain_syntax_error
+from .yamltraps import Trap, find_traps
 
 if TYPE_CHECKING:
     from .filecache import FileCache
@@ -102,8 +104,19 @@ def _construct_seq(loader: _LocatingLoader, node: yaml.SequenceNode) -> YList:
 _LocatingLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_map)
 _LocatingLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_seq)
 
-_FULLWIDTH_COLON = re.compile(r"^(\s*-?\s*)([^\s:：#'\"][^:：#'\"]*?)\s*：")
-_FULLWIDTH_SPACE_AFTER_KEY = re.compile(r"^(\s*-?\s*)([A-Za-z_][\w-]*):\u3000")
+
+def _construct_timestamp(loader: _LocatingLoader, node: yaml.ScalarNode) -> Any:
+    """PyYAML raises a bare ValueError ("day is out of range for month", no file, no line)
+    for an unquoted impossible date such as 2021-02-30, stopping the whole load. Keep it as
+    the text written: the field holding it reports it at its line (hall/dates.py says why)."""
+    try:
+        return loader.construct_yaml_timestamp(node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
+_LocatingLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
+
 
 
 def read_text(path: Path, log: ProblemLog) -> str | None:
@@ -152,43 +165,17 @@ def read_text(path: Path, log: ProblemLog) -> str | None:
 
 
 def _check_slips(text: str, path: Path, log: ProblemLog) -> bool:
-    """Find the slips PyYAML reports badly; return True when any was found."""
+    """Report the slips PyYAML explains badly (hall/content/yamltraps.py); True when any was found."""
     found = False
-    for number, line in enumerate(text.split("\n"), start=1):
-        if line.lstrip().startswith("#"):
-            continue
-        if line.startswith("\t") or re.match(r"^ +\t", line):
-            found = True
-            log.report(
-                "yaml.tab", path,
-                "行首用了制表符（Tab）缩进，YAML 只允许空格缩进。",
-                "The line is indented with a tab; YAML allows only spaces.",
-                "把行首的 Tab 换成两个空格。", "Replace the tab at the start of the line with two spaces.",
-                line=number, column=1,
-            )
-        match = _FULLWIDTH_COLON.match(line)
-        if match:
-            found = True
-            log.report(
-                "yaml.fullwidth_colon", path,
-                f"“{match.group(2)}”后面用了全角冒号“：”，应为半角冒号“:”。",
-                f"A full-width colon “：” follows “{match.group(2)}”; YAML needs the ASCII colon “:”.",
-                "切换到英文输入法，把“：”改成“: ”（冒号后加一个空格）。",
-                "Switch the input method to English and type “: ” (colon, then a space).",
-                line=number, column=match.end(),
-            )
-        match = _FULLWIDTH_SPACE_AFTER_KEY.match(line)
-        if match:
-            found = True
-            log.report(
-                "yaml.fullwidth_space", path,
-                f"“{match.group(2)}:”后面是全角空格，应为半角空格。",
-                f"A full-width space follows “{match.group(2)}:”; YAML needs an ASCII space.",
-                "删除这个全角空格，用英文输入法输入一个普通空格。",
-                "Delete the full-width space and type an ordinary space with the English input method.",
-                line=number, column=match.end(),
-            )
+    for trap in find_traps(text):
+        found = True
+        _report_trap(trap, path, log)
     return found
+
+
+def _report_trap(trap: Trap, path: Path, log: ProblemLog) -> None:
+    log.report(trap.code, path, trap.zh, trap.en, trap.hint_zh, trap.hint_en,
+               line=trap.line or None, column=trap.column or None)
 
 
 def load_yaml(path: Path, log: ProblemLog, cache: "FileCache | None" = None) -> Any:
@@ -225,8 +212,7 @@ def _load_yaml(path: Path, log: ProblemLog) -> Any:
     try:
         data = loader.get_single_data()
     except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        _report_syntax(err, path, log, mark)
+        _report_trap(explain_syntax_error(err, text), path, log)
         return None
     except yaml.YAMLError as err:
         log.report("yaml.syntax", path, f"YAML 格式错误：{err}", f"YAML syntax error: {err}")
@@ -242,29 +228,3 @@ def _load_yaml(path: Path, log: ProblemLog) -> Any:
             line=mark.line, column=mark.column,
         )
     return None if loader.duplicates else data
-
-
-def _report_syntax(err: yaml.MarkedYAMLError, path: Path, log: ProblemLog, mark: Any) -> None:
-    problem = (err.problem or "").lower()
-    context = (err.context or "").lower()
-    if "quoted scalar" in context or "quoted scalar" in problem:
-        zh, en = "引号没有配对闭合。", "A quotation mark is opened but never closed."
-        hint_zh, hint_en = "检查这一行的引号是否成对（引号从这里开始，一直没有结束）。", "Check that the quotes on this line come in pairs (the quote opened here is never closed)."
-        mark = err.context_mark or mark  # where the quote opened, not the end of the file
-    elif "flow" in context or "flow" in problem:
-        zh, en = "方括号 [ ] 或花括号 { } 没有配对闭合。", "A bracket [ ] or brace { } is opened but never closed."
-        hint_zh, hint_en = "检查这一行的括号是否成对，逗号是否是半角“,”。", "Check that the brackets on this line come in pairs and commas are ASCII “,”."
-        mark = err.context_mark or mark  # where the bracket opened
-    elif "mapping values are not allowed" in problem:
-        zh, en = "这一行多了一个冒号，或缩进不对。", "This line has an extra colon, or its indentation is off."
-        hint_zh, hint_en = (
-            "含冒号的文字请用引号括起来；同级字段缩进要对齐。",
-            "Put text containing a colon in quotes; align fields of the same level.",
-        )
-    else:
-        zh, en = "YAML 格式错误，文件无法读取。", f"YAML syntax error: {err.problem or err.context}."
-        hint_zh, hint_en = "检查这一行的缩进、冒号和引号。", "Check the indentation, colons and quotes on this line."
-    log.report(
-        "yaml.syntax", path, zh, en, hint_zh, hint_en,
-        line=mark.line + 1 if mark else None, column=mark.column + 1 if mark else None,
-    )

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from .model import CACHE_DIR, MediaSettings
+from .verdicts import verdict_key
 
 MANIFEST = "manifest.json"
 
@@ -92,6 +93,7 @@ def prune_cache(root: Path, keep: Iterable[str], settings: MediaSettings | None 
     fingerprint = settings.fingerprint()
     downloads = set(downloads)
     wanted: set[str] = set()
+    wanted_verdicts: set[str] = set()
     wanted_originals: set[str] = set()
     focus_of: dict[str, set[tuple[float, float]]] = {}
     for source, focus in crops or ():
@@ -106,6 +108,7 @@ def prune_cache(root: Path, keep: Iterable[str], settings: MediaSettings | None 
         digest = manifest.digest(source, stat) or file_digest(path)
         key = cache_key(digest, fingerprint)
         wanted.add(key)
+        wanted_verdicts.add(verdict_key(digest, settings))
         if source in downloads:
             wanted_originals.add(key)
         wanted_crops.setdefault(key, set()).update(crop_folder_name(f, settings) for f in focus_of.get(source, ()))
@@ -131,6 +134,7 @@ def prune_cache(root: Path, keep: Iterable[str], settings: MediaSettings | None 
             bucket.rmdir()
     manifest.entries = {k: v for k, v in manifest.entries.items() if k in wanted}
     manifest.files = {k: v for k, v in manifest.files.items() if k in set(keep)}
+    manifest.verdicts = {k: v for k, v in manifest.verdicts.items() if k in wanted_verdicts}
     manifest.dirty = True
     manifest.save()
     return removed
@@ -147,18 +151,21 @@ def safe_stem(stem: str) -> str:
 class Manifest:
     """One JSON file so a warm build knows every photo's hash and derivatives without
     reading the photos: ``files`` maps path -> [size, mtime_ns, sha256], ``entries`` maps
-    cache key -> derivative metadata."""
+    cache key -> derivative metadata, ``verdicts`` maps verdict key -> what verifying the
+    photo found (hall/media/verdicts.py), so a warm ``hall check`` decodes nothing either."""
 
     folder: Path
     files: dict[str, list] = field(default_factory=dict)
     entries: dict[str, dict[str, Any]] = field(default_factory=dict)
+    verdicts: dict[str, dict[str, Any]] = field(default_factory=dict)
     dirty: bool = False
 
     @classmethod
     def load(cls, folder: Path) -> "Manifest":
         try:
             data = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
-            return cls(folder, dict(data.get("files", {})), dict(data.get("entries", {})))
+            return cls(folder, dict(data.get("files", {})), dict(data.get("entries", {})),
+                       dict(data.get("verdicts", {})))
         except (OSError, ValueError):
             return cls(folder)
 
@@ -191,11 +198,17 @@ class Manifest:
         self.entries[key] = meta
         self.dirty = True
 
+    def add_verdict(self, key: str, verdict: dict[str, Any]) -> None:
+        if self.verdicts.get(key) != verdict:
+            self.verdicts[key] = verdict
+            self.dirty = True
+
     def save(self) -> None:
         if not self.dirty:
             return
         self.folder.mkdir(parents=True, exist_ok=True)
         tmp = self.folder / f"{MANIFEST}.{os.getpid()}.{uuid.uuid4().hex[:6]}"
-        tmp.write_text(json.dumps({"files": self.files, "entries": self.entries}, ensure_ascii=False), encoding="utf-8")
+        data = {"files": self.files, "entries": self.entries, "verdicts": self.verdicts}
+        tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
         os.replace(tmp, self.folder / MANIFEST)
         self.dirty = False

@@ -1,6 +1,7 @@
-"""Every use of Pillow in the hall: decoding a photo once (oriented, sRGB, no metadata),
-writing its derivatives, placeholder, full-size download and crops, and reading its EXIF
-GPS. Runs in worker processes; never raises for a bad photo, returns an error code."""
+"""Every use of Pillow in the hall: verifying a photo and decoding it once by the same rules
+(oriented, sRGB, no metadata), writing its derivatives, placeholder, full-size download and
+crops, and reading its EXIF GPS. Runs in worker processes; never raises for a bad photo,
+returns an error verdict (hall/media/verdicts.py)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from PIL import Image, ImageCms, ImageFile, ImageFilter, ImageOps, JpegImagePlug
 
 from .cache import write_cache_folder
 from .model import MediaSettings
+from .verdicts import bomb_pixels, sniff
 
 _MIME = {"webp": "image/webp", "jpeg": "image/jpeg", "avif": "image/avif", "png": "image/png"}
 _EXT = {"webp": "webp", "jpeg": "jpg", "avif": "avif", "png": "png"}
@@ -30,25 +32,12 @@ def render_photo(path: str, key: str, cache: str, settings: MediaSettings,
     With ``download``, the photo is decoded at full size and its full-size download is
     written too, into a sub-folder of the entry; with ``derivatives=False`` (the entry is
     already cached) only that. Returns the entry's metadata (``{}`` without derivatives),
-    or ``{"error": code, "detail": text}``. Runs in a worker process; never raises for a
-    bad photo.
+    or the error verdict of ``checked_decode``. Runs in a worker process; never raises
+    for a bad photo.
     """
-    _register_heif()
-    ImageFile.LOAD_TRUNCATED_IMAGES = False
-    Image.MAX_IMAGE_PIXELS = settings.max_pixels
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
-            decoded = _decode(path, settings, full=download)
-    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as err:
-        return {"error": "image.bomb", "detail": f"({err})"}
-    except Image.UnidentifiedImageError:
-        return {"error": "image.unreadable"}
-    except OSError as err:
-        code = "image.truncated" if "truncat" in str(err).lower() else "image.corrupt"
-        return {"error": code, "detail": f"({err})"}
-    except (SyntaxError, ValueError, EOFError, TypeError, IndexError, KeyError, MemoryError) as err:
-        return {"error": "image.corrupt", "detail": f"({type(err).__name__}: {err})"}
+    decoded = checked_decode(path, settings, full=download)
+    if isinstance(decoded, dict):
+        return decoded
 
     image, icc = decoded.image, decoded.icc
     if download:  # one sRGB conversion at full size, shared by the download and the derivatives
@@ -63,6 +52,46 @@ def render_photo(path: str, key: str, cache: str, settings: MediaSettings,
         write_cache_folder(entry / settings.original_folder(),
                             lambda tmp: _write_original(image, decoded, tmp, settings))
     return meta
+
+
+def verify_photo(path: str, settings: MediaSettings) -> dict[str, Any]:
+    """The verdict on one photo (hall/media/verdicts.py): decoded exactly as a build decodes
+    it, so that a photo ``hall check`` passes is one the build accepts. Runs in a worker
+    process; never raises for a bad photo."""
+    decoded = checked_decode(path, settings)
+    if isinstance(decoded, dict):
+        return decoded
+    return {"ok": True, "frames": decoded.frames, "width": decoded.oriented[0], "height": decoded.oriented[1]}
+
+
+def checked_decode(path: str, settings: MediaSettings, full: bool = False) -> _Decoded | dict[str, Any]:
+    """The one place the rules for a photo live: its first bytes (empty, a PDF), then a
+    strict decode (truncated files are errors, not grey bands as in sigal; more pixels than
+    ``settings.max_pixels`` is a decompression bomb). Returns the decoded photo or an error
+    verdict; both ``verify_photo`` (check) and ``render_photo`` (build) go through it."""
+    try:
+        with open(path, "rb") as handle:
+            sniffed = sniff(handle.read(16))
+    except OSError as err:
+        return {"error": "image.unreadable", "detail": f"({err.strerror or err})"}
+    if sniffed:
+        return sniffed
+    _register_heif()
+    ImageFile.LOAD_TRUNCATED_IMAGES = False
+    Image.MAX_IMAGE_PIXELS = settings.max_pixels
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            return _decode(path, settings, full=full)
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as err:
+        return {"error": "image.bomb", "detail": f"({err})", "pixels": bomb_pixels(str(err))}
+    except Image.UnidentifiedImageError:
+        return {"error": "image.unreadable"}
+    except OSError as err:
+        code = "image.truncated" if "truncat" in str(err).lower() else "image.corrupt"
+        return {"error": code, "detail": f"({err})"}
+    except (SyntaxError, ValueError, EOFError, TypeError, IndexError, KeyError, MemoryError) as err:
+        return {"error": "image.corrupt", "detail": f"({type(err).__name__}: {err})"}
 
 
 

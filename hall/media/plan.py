@@ -8,11 +8,9 @@ import json
 import os
 import posixpath
 import shutil
-import sys
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, Callable, Iterable, Mapping
+from typing import Any, Callable, Iterable
 
 from ..content.problems import ProblemLog
 from .cache import (
@@ -26,6 +24,8 @@ from .cache import (
 )
 from .imaging import cut_crops, render_photo
 from .model import MEDIA_DIR, ImageSet, MediaPlan, MediaSettings, Original, Rendition
+from .verdicts import report_missing, report_verdict, verdict_key, verdict_of_meta
+from .workers import run_jobs
 
 
 def plan_media(
@@ -44,8 +44,10 @@ def plan_media(
     download (``ImageSet.original``). Photos whose bytes and settings are already cached
     are not opened at all; the others are decoded once each, spread over ``workers``
     processes (default: every core). A cached photo newly asked for as a download is
-    decoded once more, for that file only. Problems land in ``plan.problems``; an error
-    there means the build must stop (nothing was published).
+    decoded once more, for that file only. A photo that ``hall check`` (or an earlier
+    build) found bad is reported from its recorded verdict without decoding it again; each
+    decode here records its verdict for the next check. Problems land in
+    ``plan.problems``; an error there means the build must stop (nothing was published).
     """
     settings = settings or MediaSettings()
     root = Path(root)
@@ -59,20 +61,23 @@ def plan_media(
     todo: dict[str, list[str]] = {}  # cache key -> sources with those bytes
     originals: set[str] = set()  # cache keys that need (or already have) a full-size download
     paths: dict[str, Path] = {}
+    verdicts: dict[str, str] = {}  # cache key -> verdict key
     for source in sorted(set(sources)):
         path = root / source
         try:
             stat = path.stat()
         except OSError:
-            problems.report(
-                "image.missing", source, f"找不到图片文件“{source}”。", f"The photo “{source}” does not exist.",
-                "把照片放回原处，或在 exhibit.yml 中改正文件名。", "Put the photo back, or correct its name in exhibit.yml.",
-            )
+            report_missing(problems, source)
             continue
         digest = manifest.digest(source, stat) or file_digest(path)
         manifest.remember(source, stat, digest)
+        known = manifest.verdicts.get(verdict_key(digest, settings))
+        if known and known.get("error"):  # found bad before: no need to decode it again to say so
+            report_verdict(problems, source, known, settings)
+            continue
         key = cache_key(digest, fingerprint)
         paths[key] = path
+        verdicts[key] = verdict_key(digest, settings)
         if source in downloads:
             originals.add(key)
         meta = manifest.entry(key)
@@ -88,16 +93,19 @@ def plan_media(
     jobs += [(str(paths[key]), key, str(cache), settings, True, False) for key in missing]
     decoded = 0
     if jobs:
-        results = _run_jobs(jobs, workers, progress)
+        results = run_jobs(render_photo, jobs, workers, progress)
         for key, outcome in results.items():
             decoded += 1
             if outcome.get("error"):
+                if not outcome.get("transient"):
+                    manifest.add_verdict(verdicts[key], outcome)
                 for source in todo.get(key) or [s for s, (k, _) in ready.items() if k == key]:
-                    _report_bad_photo(problems, source, outcome)
+                    report_verdict(problems, source, outcome, settings)
                     ready.pop(source, None)
                 continue
             if key in todo:
                 manifest.add_entry(key, outcome)
+                manifest.add_verdict(verdicts[key], verdict_of_meta(outcome))
                 for source in todo[key]:
                     ready[source] = (key, outcome)
     manifest.save()
@@ -126,24 +134,7 @@ def plan_media(
             source, meta["width"], meta["height"], tuple(renditions), meta.get("placeholder"),
             meta.get("source_width", 0), meta.get("source_height", 0), original=original,
         )
-        if meta.get("frames", 1) > 1:
-            problems.report(
-                "image.animated", source,
-                f"这是一张动图（{meta['frames']} 帧），网站上只显示第一帧。",
-                f"This is an animated image ({meta['frames']} frames); the site shows only its first frame.",
-                "换成一张最能代表内容的静态照片；动态内容请用视频或多张照片。",
-                "Use the one still photo that shows it best; for motion, use a video or several photos.",
-                level="warning",
-            )
-        if meta.get("source_width", 0) < max(settings.widths) * settings.small_ratio:
-            problems.report(
-                "image.small", source,
-                f"照片只有 {meta['source_width']}×{meta['source_height']} 像素，在大屏幕上会显得模糊。",
-                f"The photo is only {meta['source_width']}×{meta['source_height']} pixels and will look blurred on large screens.",
-                f"如有原图，请换成宽度至少 {max(settings.widths)} 像素的版本。",
-                f"If you have the original, use a version at least {max(settings.widths)} pixels wide.",
-                level="warning",
-            )
+        report_verdict(problems, source, verdict_of_meta(meta), settings)  # animated, too small
     return MediaPlan(images, copies, problems, decoded)
 
 
@@ -200,69 +191,3 @@ def write_media(plan: MediaPlan, site_dir: Path) -> None:
             os.link(source, target)
         except OSError:
             shutil.copyfile(source, target)
-
-
-
-def _report_bad_photo(problems: ProblemLog, source: str, outcome: Mapping[str, Any]) -> None:
-    code, detail = outcome["error"], outcome.get("detail", "")
-    texts = {
-        "image.bomb": (
-            "照片像素过多（超过安全上限），可能是损坏或恶意文件，已拒绝处理。",
-            f"The photo has too many pixels (beyond the safety limit): it may be damaged or malicious. {detail}",
-            "请用图片软件把照片缩小到 8000 像素宽以内后再放入。",
-            "Reduce the photo to at most 8000 pixels wide in an image editor, then put it back.",
-        ),
-        "image.truncated": (
-            "照片文件不完整（可能复制或下载时中断了）。",
-            f"The photo file is incomplete (probably cut off while copying or downloading). {detail}",
-            "请从相机或手机重新复制这张照片。", "Copy the photo again from the camera or phone.",
-        ),
-        "image.unreadable": (
-            "无法识别这个文件的图片格式，或文件已损坏。",
-            f"This file's image format cannot be recognised, or the file is damaged. {detail}",
-            "请用图片软件打开后另存为 JPEG 再放入。", "Open it in an image editor, save it as JPEG and put it back.",
-        ),
-        "image.corrupt": (
-            "照片文件已损坏，无法解码。",
-            f"The photo file is damaged and cannot be decoded. {detail}",
-            "请从相机或手机重新复制这张照片，或另存为 JPEG。",
-            "Copy the photo again from the camera or phone, or save it again as JPEG.",
-        ),
-    }
-    zh, en, hint_zh, hint_en = texts.get(code, texts["image.corrupt"])
-    problems.report(code, source, zh, en.strip(), hint_zh, hint_en)
-
-
-
-def _run_jobs(jobs: list[tuple], workers: int | None, progress) -> dict[str, dict[str, Any]]:
-    workers = max(1, min(workers or os.cpu_count() or 1, len(jobs)))
-    progress = progress or (_stderr_progress if len(jobs) > 8 else None)
-    results: dict[str, dict[str, Any]] = {}
-    if workers == 1:
-        for index, job in enumerate(jobs, 1):
-            results[job[1]] = render_photo(*job)
-            if progress:
-                progress(index, len(jobs))
-        return results
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        futures = {pool.submit(render_photo, *job): job[1] for job in jobs}
-        for index, future in enumerate(as_completed(futures), 1):
-            key = futures[future]
-            try:
-                results[key] = future.result()
-            except Exception as err:  # a worker died (out of memory…): report, don't crash
-                results[key] = {"error": "image.corrupt", "detail": f"({type(err).__name__}: {err})"}
-            if progress:
-                progress(index, len(jobs))
-    return results
-
-
-
-def _stderr_progress(done: int, total: int) -> None:
-    width = 30
-    filled = width * done // total
-    line = f"照片 photos [{'#' * filled}{'.' * (width - filled)}] {done}/{total}"
-    if sys.stderr.isatty():
-        print("\r" + line, end="\n" if done == total else "", file=sys.stderr, flush=True)
-    elif done == total or done % max(1, total // 4) == 0:
-        print(line, file=sys.stderr, flush=True)

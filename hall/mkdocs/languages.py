@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import os
 import pickle
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -69,6 +70,25 @@ def read_handoff(path: Path) -> Any:
         time.sleep(0.02)
     with path.open("rb") as stream:
         return pickle.load(stream)
+
+
+def collect_language_builds(children: list[LanguageBuild], site_dir: Path) -> list[str]:
+    """Wait for the other languages' builds and move each finished site to ``site_dir/<lang>/``.
+    Returns the failed builds' output; when any failed, no child's folder is left behind."""
+    failures = []
+    for child in children:
+        code, output = child.wait()
+        if code != 0:
+            failures.append(f"[{child.language}] {output.strip()}")
+            shutil.rmtree(child.site_dir, ignore_errors=True)
+            continue
+        target = site_dir / child.language
+        shutil.rmtree(target, ignore_errors=True)
+        shutil.move(str(child.site_dir), str(target))
+    if failures:
+        for child in children:
+            shutil.rmtree(child.site_dir, ignore_errors=True)
+    return failures
 
 
 def start_language_build(

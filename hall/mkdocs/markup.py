@@ -1,5 +1,7 @@
 """Mending the few spots where Material 9.8.1's templates write invalid HTML (W3C validity,
-checked by tests/test_html_valid.py)."""
+checked by tests/test_html_valid.py), and its ``<html lang>``, which is its own UI language
+code (``zh``) rather than the page's language tag (``zh-CN``: screen readers pick a Mandarin
+voice and browsers Simplified Chinese glyphs by it; hall/locales/*.yml ``html_lang``)."""
 
 from __future__ import annotations
 
@@ -7,6 +9,13 @@ import re
 
 _CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input\b[^>]*\btype="checkbox"[^>]*?)\s+autocomplete="off"')
 _TOC_LABEL = re.compile(r'(<label\b[^>]*?)\s+for="__toc"')
+
+
+def with_html_lang(html: str, theme_language: str, html_lang: str) -> str:
+    """The page's ``<html lang>`` set to ``html_lang`` where Material wrote ``theme_language``."""
+    if theme_language == html_lang:
+        return html
+    return html.replace(f'<html lang="{theme_language}"', f'<html lang="{html_lang}"', 1)
 
 
 def tidy_material_markup(html: str) -> str:

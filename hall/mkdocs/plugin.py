@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import logging
 import os
-import re
 import shutil
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -22,7 +21,9 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from ..content import ProblemLog, load_hall
+from ..content.linkmap import LinkTable
 from ..content.privacy import check_privacy
+from ..content.strict import warnings_as_errors
 from ..i18n import HTML_LANG, LANGUAGE_NAMES, catalog, strings
 from ..media import (
     MediaPlan,
@@ -35,8 +36,10 @@ from ..media import (
     rewrite_body_images,
     write_media,
 )
+from ..outputs.csp import with_policy
 from ..outputs.feeds import write_news_feeds
 from ..outputs.qr import public_url, qr_svg, with_link_qr_codes
+from ..outputs.sanitize import sanitize_html
 from ..outputs.search import build_index, search_pages
 from ..outputs.seo import Site, page_seo, site_root, write_seo_files
 from ..pages import PageSpec, SiteOptions, SitePlan, plan_site
@@ -44,16 +47,19 @@ from ..pages.a11y import a11y_context
 from ..pages.browse import with_browse
 from ..pages.problems import with_problems
 from .config import HallConfig
+from .escaping import escape_nav_titles, escape_own_templates, html_title, theme_scripts
 from .filters import site_url_filter, srcset_filter
 from .fragments import FragmentCache
 from .languages import (
     LanguageBuild,
+    collect_language_builds,
     handoff_path,
     read_handoff,
     start_language_build,
     write_handoff,
 )
-from .markup import tidy_material_markup
+from .links import rewrite_body_links
+from .markup import tidy_material_markup, with_html_lang
 from .preview import (
     Background,
     finish_other_languages,
@@ -79,8 +85,6 @@ from .switches import (
 )
 
 log = logging.getLogger("mkdocs.plugins.hall")
-
-_STAFF_LINK = re.compile(r"(\]\()((?!https?:|mailto:|#|/)[^)\s]*?)(?:zh\.md|en\.md|exhibit\.yml)(#[^)\s]*)?\)")
 
 
 class HallPlugin(BasePlugin[HallConfig]):
@@ -138,6 +142,8 @@ class HallPlugin(BasePlugin[HallConfig]):
                 write_handoff(path, (self.hall, self.media))
         if self.is_primary or serving:  # a build's other languages need not repeat it: the primary stops the build
             check_privacy(hall, problems, publishing=not self.preview, has_gps=photo_has_gps)  # ID/phone numbers, GPS
+        if config.strict and not serving:  # `mkdocs build --strict`: stop here, not after the site is swapped in
+            warnings_as_errors(problems)
         if problems.errors and not serving:
             raise PluginError("\n" + problems.format())
         if problems.errors and self.is_primary:  # a preview keeps running and shows them on its home page
@@ -179,6 +185,7 @@ class HallPlugin(BasePlugin[HallConfig]):
         if problems.errors:
             self.plan = with_problems(self.plan, problems, self.language)
         self.pages = {spec.src_uri: spec for spec in self.plan.pages}
+        self.links = LinkTable(self.hall)  # what body links point at (hall/content/linkmap.py)
         configure_language(config, self.plan, languages, self.config.site_name)
         self.public_site_url = config.site_url or ""  # this language's public root, for QR codes
         if self.kiosk:  # served from 127.0.0.1: no absolute links (or fetches) to the public site
@@ -210,22 +217,32 @@ class HallPlugin(BasePlugin[HallConfig]):
             result.append(file)
         return result
 
-    # Staff link to another entry's zh.md / en.md / exhibit.yml as on disk; point such
-    # links at the generated page so MkDocs resolves them in every language.
+    # Pages in the navigation have chrome of their own (marked active; previous/next).
+    def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
+        self.nav_urls = {page.url for page in nav.pages}
+        escape_nav_titles(nav.items)  # Material prints them raw (hall/mkdocs/escaping.py)
+        return nav
+
+    # Staff link to another entry by its path on disk or its site address; point each link
+    # at the generated page so MkDocs resolves it in this language (hall/mkdocs/links.py).
     # Photos in bodies become the same <picture> of derivatives as gallery photos.
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         spec = self.pages.get(page.file.src_uri)
         if spec is not None:
-            page.meta = {**spec.meta, **page.meta}  # title, template, hide (see on_files)
+            page.meta = {**spec.meta, "title": html_title(spec.title), **page.meta}  # see on_files; title: escaping.py
             if spec.source_file:
                 prefix = "../" * page.url.count("/") + ("" if self.is_primary else "../")
+                markdown = rewrite_body_links(
+                    markdown, spec.source_file, spec.src_uri, self.links,
+                    lambda src: (found := files.get_file_from_path(src)) and found.url_relative_to(page.file),
+                    lambda photo: (image := self.media.images.get(photo)) and prefix + image.fallback.url)
                 markdown = rewrite_body_images(markdown, spec.source_file, self.media.images, prefix)
-        return _STAFF_LINK.sub(lambda m: f"{m.group(1)}{m.group(2)}index.md{m.group(3) or ''})", markdown)
+        return markdown
 
-    # Pages in the navigation have chrome of their own (marked active; previous/next).
-    def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
-        self.nav_urls = {page.url for page in nav.pages}
-        return nav
+    # Raw HTML of a staff body is cut to the allow-list, whatever the checks let by (a preview).
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        spec = self.pages.get(page.file.src_uri)
+        return sanitize_html(html) if spec is not None and spec.source_file else html
 
     # Global template data: UI strings, footer filing numbers, this build's language.
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
@@ -236,6 +253,8 @@ class HallPlugin(BasePlugin[HallConfig]):
         env.globals["hall_cached"] = FragmentCache(self.nav_urls | {link["url"] for link in footer})
         env.globals["hall_t"] = catalog(self.language, languages[0])
         env.bytecode_cache = jinja_cache(self.root)  # compile templates once, not on every (re)build
+        escape_own_templates(env, config.theme.custom_dir)  # every {{ }} in theme/ escapes (escaping.py)
+        self.scripts = theme_scripts(env)  # the only inline scripts a page's policy allows (csp.py)
         env.filters["hall_url"] = site_url_filter
         env.filters["hall_srcset"] = srcset_filter
         env.globals["hall_site"] = {
@@ -272,12 +291,10 @@ class HallPlugin(BasePlugin[HallConfig]):
             "strings": strings("kiosk", self.language, languages[0]),
         }
 
-    # Kiosk build: a link that leaves the site shows its address as a QR code instead of
-    # navigating, so every external link on the page gets its QR code now (no network later).
-    # Every build: mend Material's few invalid attributes (W3C validity).
-    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        output = tidy_material_markup(output)
-        return with_link_qr_codes(output) if self.kiosk else output
+    # The 404 page is drawn by a theme template, not a page: it gets its policy here.
+    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+        output = with_html_lang(output_content, config.theme["language"], HTML_LANG.get(self.language, self.language))
+        return with_policy(output, allow_inline=switched_on(ENV_SERVE), known=self.scripts)  # csp.py
 
     # Hand each generated page its view data from the core.
     def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav) -> dict[str, Any]:
@@ -292,13 +309,14 @@ class HallPlugin(BasePlugin[HallConfig]):
         return Site(site_root(config.site_url or "", self.language, languages[0]), languages,
                     dict(self.config.site_name), dict(self.config.county))
 
-    # Watch the content folders too, so saving an exhibit rebuilds the preview.
-    def on_serve(self, server, *, config: MkDocsConfig, builder):
-        for folder in ("exhibits", "content"):
-            path = self.root / folder
-            if path.is_dir():
-                server.watch(str(path))
-        return server
+    # Kiosk build: a link that leaves the site shows its address as a QR code instead of
+    # navigating, so every external link on the page gets its QR code now (no network later).
+    # Every build: mend Material's few invalid attributes (W3C validity). Last, the page's
+    # Content-Security-Policy, with the hashes of the theme's inline scripts it holds.
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        output = with_html_lang(tidy_material_markup(output), config.theme["language"], HTML_LANG.get(self.language, self.language))
+        return with_policy(with_link_qr_codes(output) if self.kiosk else output, allow_inline=switched_on(ENV_SERVE),
+                           known=self.scripts)
 
     # Publish photos once, collect the other languages, then swap the finished site in.
     def on_post_build(self, *, config: MkDocsConfig) -> None:
@@ -330,22 +348,11 @@ class HallPlugin(BasePlugin[HallConfig]):
             self.background.run(finish_other_languages, self.background, start, site_dir)
             return
         children, self.children = self.children, []
-        failures = []
         try:
-            for child in children:
-                code, output = child.wait()
-                if code != 0:
-                    failures.append(f"[{child.language}] {output.strip()}")
-                    shutil.rmtree(child.site_dir, ignore_errors=True)
-                    continue
-                target = site_dir / child.language
-                shutil.rmtree(target, ignore_errors=True)
-                shutil.move(str(child.site_dir), str(target))
+            failures = collect_language_builds(children, site_dir)
         finally:  # not before: a child that started late (a small hall, a busy machine) still reads it
             self._drop_handoffs()
         if failures:
-            for child in children:
-                shutil.rmtree(child.site_dir, ignore_errors=True)
             raise PluginError("\n".join(failures))
         if self.final_site_dir is not None:
             swap_in(site_dir, self.final_site_dir)
@@ -358,11 +365,6 @@ class HallPlugin(BasePlugin[HallConfig]):
             path.with_suffix(".partial").unlink(missing_ok=True)
         self.handoffs = []
 
-    # `mkdocs build` is finished: skip tearing the interpreter down (hall/mkdocs/quick_exit.py).
-    def on_shutdown(self) -> None:
-        if self.command == "build":
-            after_mkdocs_build()
-
     # A failed build leaves the previous site untouched: drop the staging folder and children.
     def on_build_error(self, *, error: Exception) -> None:
         self._drop_handoffs()
@@ -373,4 +375,17 @@ class HallPlugin(BasePlugin[HallConfig]):
         if self.final_site_dir is not None:
             drop_staging_folders(self.final_site_dir)
             self.final_site_dir = None
+
+    # Watch the content folders too, so saving an exhibit rebuilds the preview.
+    def on_serve(self, server, *, config: MkDocsConfig, builder):
+        for folder in ("exhibits", "content"):
+            path = self.root / folder
+            if path.is_dir():
+                server.watch(str(path))
+        return server
+
+    # `mkdocs build` is finished: skip tearing the interpreter down (hall/mkdocs/quick_exit.py).
+    def on_shutdown(self) -> None:
+        if self.command == "build":
+            after_mkdocs_build()
 

@@ -36,8 +36,13 @@ def swap_in(staging: Path, final: Path) -> None:
     """Replace ``final`` by ``staging`` with two renames, so readers never see a half site."""
     old = final.with_name(f".{final.name}.old-{uuid.uuid4().hex[:8]}")
     if final.exists():
-        final.rename(old)
-    staging.rename(final)
+        final.rename(old)  # refused (a file in it held open on Windows): nothing has moved yet
+    try:
+        staging.rename(final)
+    except OSError:  # put the previous site back before the error is told: never no site at all
+        if old.exists():
+            old.rename(final)
+        raise
     if old.exists():  # deleting a large old site takes seconds: let a detached process do it
         subprocess.Popen(
             [sys.executable, "-c", "import shutil, sys; shutil.rmtree(sys.argv[1], ignore_errors=True)", str(old)],

@@ -9,6 +9,7 @@ which require a full timestamp; the page itself still shows only the year or mon
 from __future__ import annotations
 
 import datetime as dt
+import html
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from email.utils import format_datetime
@@ -81,7 +82,9 @@ def rss_feed(info: FeedInfo, entries: list[FeedEntry]) -> bytes:
         ET.SubElement(item, "pubDate").text = format_datetime(entry_time(entry.date))
         if entry.category:
             ET.SubElement(item, "category").text = entry.category
-        ET.SubElement(item, "description").text = entry.summary
+        # RSS readers take <description> as HTML: the summary, HTML-escaped, shows as typed
+        # (<Ming> stays, <script> is text); titles are plain text, as in Atom's type="text".
+        ET.SubElement(item, "description").text = html.escape(entry.summary, quote=False)
     return ET.tostring(rss, encoding="utf-8", xml_declaration=True)
 
 

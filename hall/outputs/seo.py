@@ -8,6 +8,7 @@ paths, so a page's other-language versions are the same path under the other roo
 from __future__ import annotations
 
 import gzip
+import html
 import json
 import re
 from dataclasses import dataclass, field
@@ -73,6 +74,7 @@ def _plain(text: str) -> str:
     text = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", text)  # images
     text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)  # links keep their words
     text = re.sub(r"[*_`>#]|\{[^}]*\}", "", text)
+    text = html.unescape(text)  # "&lt;Ming&gt;" in Markdown reads "<Ming>" (escaped again where it lands)
     return re.sub(r"\s+", " ", text).strip()
 
 
@@ -231,8 +233,11 @@ def structured_data(
 
 
 def json_ld_script(data: Mapping[str, Any]) -> str:
-    """JSON for a <script type="application/ld+json"> (``</`` escaped so it cannot close it)."""
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+    """JSON for a <script type="application/ld+json">: ``<``, ``>`` and ``&`` as JSON escapes,
+    so staff text can neither close the element nor open a comment that swallows the page
+    (the same escapes as Jinja's ``tojson``); the data reads the same."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 def sitemap_xml(site: Site, language: str, paths: Iterable[str]) -> str:

@@ -6,6 +6,7 @@ An adapter for any engine turns a ``SitePlan`` into its own pages; nothing here 
 
 from __future__ import annotations
 
+import html
 import json
 from dataclasses import dataclass, field
 from typing import Any, Mapping
@@ -73,8 +74,14 @@ ZONES_SRC = "exhibits/index.md"
 
 
 def markdown_link_text(text: str) -> str:
-    """Staff text placed inside a Markdown link's brackets (or any text that must not open one)."""
-    return text.replace("[", "\\[").replace("]", "\\]")
+    """Staff text placed inside a Markdown link's brackets (or any text that must not open one),
+    its ``&``, ``<`` and ``>`` as entities: Markdown passes raw HTML through, staff text is text."""
+    return markdown_text(text).replace("[", "\\[").replace("]", "\\]")
+
+
+def markdown_text(text: str) -> str:
+    """Staff text placed in generated Markdown, shown as typed: ``<Ming>`` stays, ``<script>`` is text."""
+    return html.escape(text, quote=False)
 
 
 def entry_page(url: str, template: str, title: str, view: dict[str, Any], body: Body | None) -> PageSpec:

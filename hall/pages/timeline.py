@@ -11,7 +11,7 @@ from ..dates import PartialDate
 from ..i18n import catalog, format_date_span, format_partial_date, strings
 from .context import PageContext
 from .options import SiteOptions
-from .spec import NavItem, PageSpec, news_url
+from .spec import NavItem, PageSpec, markdown_text, news_url
 
 
 def _era_range(era: Era, language: str) -> str:
@@ -109,7 +109,8 @@ def _search_markdown(view: Mapping[str, Any]) -> str:
     for band in view["eras"]:
         for event in band["events"]:
             heading = f"{event['date']} {event['title']}".replace("#", "").replace("{", "(").replace("}", ")")
-            parts.append(f"## {heading} {{ #{event['id']} }}\n\n{event['period']}\n\n{event['text']}\n")
+            parts.append(f"## {markdown_text(heading)} {{ #{event['id']} }}\n\n{markdown_text(event['period'])}"
+                         f"\n\n{markdown_text(event['text'])}\n")
     return "\n".join(parts)
 
 
