@@ -254,3 +254,15 @@ def test_serve_keeps_answering_through_an_impossible_date_and_a_full_disk(tmp_pa
     finally:
         process.terminate()
         process.communicate(timeout=30)
+
+
+def test_a_full_disk_in_another_languages_build_is_explained_not_a_traceback(monkeypatch, capsys, tmp_path):
+    from hall.mkdocs import languages
+
+    def full_disk(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device", str(tmp_path / ".hall-en-x" / "index.html"))
+
+    monkeypatch.setattr(languages, "run_build", full_disk)
+    assert languages._main([str(tmp_path / "mkdocs.yml"), str(tmp_path / ".hall-en-x")]) == 1
+    err = capsys.readouterr().err
+    assert "磁盘空间已满" in err and "The disk is full" in err and "Traceback" not in err

@@ -21,6 +21,7 @@ from typing import Any
 
 from mkdocs.exceptions import Abort, BuildError, ConfigurationError
 
+from ..content.system_problems import system_problem
 from .build import run_build
 from .switches import ENV_LANGUAGE, ENV_PREVIEW
 
@@ -112,6 +113,9 @@ def _main(argv: list[str]) -> int:
         run_build(config_file, site_dir=site_dir)
     except (Abort, BuildError, ConfigurationError) as err:
         print(err, file=sys.stderr)
+        return 1
+    except OSError as err:  # a full disk, a refused write: explained as the primary build would
+        print(system_problem(err, Path(config_file).resolve().parent, "build").format(), file=sys.stderr)
         return 1
     return 0
 
