@@ -312,3 +312,19 @@ def test_a_language_build_that_starts_late_still_gets_the_hall(tmp_path):
     assert result.returncode == 0, result.stderr
     assert "清真寺" in (project / "site/exhibits/history/ming-mosque/index.html").read_text(encoding="utf-8")
     assert "mosque" in (project / "site/en/exhibits/history/ming-mosque/index.html").read_text(encoding="utf-8").lower()
+
+
+def test_a_strict_mkdocs_build_with_a_photo_warning_leaves_the_previous_site(tmp_path):
+    """MkDocs fails a --strict build only after on_post_build, where the site is swapped in:
+    the plugin stops it before the swap, so the failed build publishes nothing."""
+    from PIL import Image
+
+    project = copy_sample_hall(tmp_path / "hall")
+    run_mkdocs(project, "build")
+    before = {p: p.stat().st_mtime_ns for p in (project / "site").rglob("*")}
+    Image.new("RGB", (120, 90), "navy").save(project / "exhibits/history/ming-mosque/mosque-detail.jpg")  # too small
+    result = run_mkdocs(project, "build", "--strict", check=False)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "mosque-detail.jpg" in result.stderr and "120×90" in result.stderr and "Strict mode" in result.stderr
+    assert {p: p.stat().st_mtime_ns for p in (project / "site").rglob("*")} == before
+    assert not list(project.glob(".site.building-*"))

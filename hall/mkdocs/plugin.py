@@ -67,7 +67,7 @@ from .preview import (
     restore_outputs,
     stash_outputs,
 )
-from .publish import drop_staging_folders, remove_leftovers, staging_folder, swap_in
+from .publish import drop_staging_folders, remove_leftovers, staging_folder, strict_warnings_so_far, swap_in
 from .quick_exit import after_mkdocs_build
 from .settings import (
     build_markdown_extensions_once,
@@ -354,6 +354,8 @@ class HallPlugin(BasePlugin[HallConfig]):
             self._drop_handoffs()
         if failures:
             raise PluginError("\n".join(failures))
+        if config.strict and strict_warnings_so_far():  # see publish.py: MkDocs would abort after the swap
+            raise PluginError("严格模式：上面有警告，原有站点未被改动。 Strict mode: warnings above; the previous site is untouched.")
         if self.final_site_dir is not None:
             swap_in(site_dir, self.final_site_dir)
             config.site_dir = str(self.final_site_dir)

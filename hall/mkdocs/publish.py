@@ -4,6 +4,7 @@ build) never see half a site; leftovers of an interrupted build are cleared next
 
 from __future__ import annotations
 
+import logging
 import shutil
 import subprocess
 import sys
@@ -48,3 +49,13 @@ def swap_in(staging: Path, final: Path) -> None:
             [sys.executable, "-c", "import shutil, sys; shutil.rmtree(sys.argv[1], ignore_errors=True)", str(old)],
             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
         )  # whatever it leaves (power cut) the next build's remove_leftovers removes
+
+
+def strict_warnings_so_far() -> int:
+    """Warnings MkDocs has counted for ``--strict`` in this build. MkDocs aborts a strict
+    build only after ``on_post_build``, where the finished site is swapped in: checked just
+    before the swap, they stop it, so a strict build never publishes a site it then fails."""
+    from mkdocs.utils import CountHandler
+
+    counters = [h for h in logging.getLogger("mkdocs").handlers if isinstance(h, CountHandler)]
+    return sum(count for counter in counters for _, count in counter.get_counts())
