@@ -86,3 +86,16 @@ def test_hall_alone_lists_what_it_can_do(capsys):
 def test_a_wild_guess_gets_no_misleading_suggestion(capsys):
     _, err = _run_main(capsys, "frobnicate")
     assert "你是不是想写" not in err and "可用：build" in err
+
+
+def test_hall_build_strict_stops_on_a_photo_warning_before_writing(tmp_path):
+    from PIL import Image
+
+    project = copy_sample_hall(tmp_path / "hall")
+    Image.new("RGB", (120, 90), "navy").save(project / "exhibits/history/ming-mosque/mosque-detail.jpg")  # too small
+    assert run_hall(project, "build").returncode == 0  # a warning only
+    before = {p: p.stat().st_mtime_ns for p in (project / "site").rglob("*")}
+    result = run_hall(project, "build", "--strict")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "exhibits/history/ming-mosque/mosque-detail.jpg" in result.stderr and "严格模式" in result.stderr
+    assert {p: p.stat().st_mtime_ns for p in (project / "site").rglob("*")} == before

@@ -16,6 +16,7 @@ from pathlib import Path
 from ..content import load_hall
 from ..content.strict import strict_problems
 from ..content.system_problems import shown_path
+from ..media.verify import check_photos
 from ..mkdocs.switches import ENV_KIOSK, ENV_PREVIEW
 from .arguments import StaffArgumentParser
 from .config import config_file_of, site_languages
@@ -62,8 +63,6 @@ def cmd_check(args: argparse.Namespace) -> int:
     hall, log = load_hall(config_file.parent, site_languages(config_file))
     count = len(hall.exhibits)
     publishing_checks(hall, log)  # personal data (hall/content/privacy.py), as a publishing build does
-    from ..media.verify import check_photos
-
     check_photos(hall, log)  # every photo decoded as the build does, once per content (hall/media/verify.py)
     if getattr(args, "translations", False):
         print_translations(hall)
@@ -95,6 +94,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     if getattr(args, "strict", False):  # before building: warnings are errors, every language present
         hall, log = load_hall(config_file.parent, site_languages(config_file))
         publishing_checks(hall, log)
+        check_photos(hall, log)  # a photo warning fails a strict build too, before anything is written
         strict_problems(hall, log)
         if log.errors:
             print(log.format(), file=sys.stderr)
