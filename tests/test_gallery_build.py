@@ -78,12 +78,12 @@ def test_every_img_has_alt_size_and_existing_sources(site: Path):
 def test_gallery_markup(site: Path):
     page = site / "exhibits" / "history" / "ming-mosque" / "index.html"
     html = page.read_text(encoding="utf-8")
-    gallery = html[html.index('<div class="hall-gallery"'):]
-    gallery = gallery[: gallery.index("</div>")]
+    gallery = html[html.index('<div class="hall-entry hall-entry--photos hall-gallery"'):]
+    gallery = gallery[: gallery.index("</section>")]  # the lead photo, the text, the thumbnails
     assert gallery.count("<picture") == 3 and gallery.count('type="image/webp"') == 3
     loading = re.findall(r'loading="(\w+)"', gallery)
     assert loading == ["eager", "lazy", "lazy"]  # the first photo is above the fold, the rest wait
-    assert 'sizes="(min-width: 76em) 48rem, 100vw"' in gallery
+    assert 'sizes="(min-width: 60em) 26rem, 40vw"' in gallery and 'sizes="(min-width: 60em) 9rem, 34vw"' in gallery
     assert "hall-lightbox.js" in html and "photoswipe" not in html.split("<body", 1)[0]  # loaded only when needed
     assert (site / "assets" / "vendor" / "photoswipe" / "LICENSE").is_file()
     english = (site / "en" / "exhibits" / "history" / "ming-mosque" / "index.html").read_text(encoding="utf-8")

@@ -22,11 +22,12 @@ def _open_first(page, url: str):
 
 
 def _caption(page) -> str:
-    return page.locator(".pswp__hall-caption").inner_text().strip()
+    return " ".join(page.locator(".pswp__hall-caption").inner_text().split())
 
 
 def _figcaption(page, index: int) -> str:
-    return page.locator(".hall-gallery figure").nth(index).locator("figcaption").inner_text().strip()
+    """A figure's caption as read (a thumbnail's is visually hidden, so its lines break differently)."""
+    return " ".join(page.locator(".hall-gallery figure").nth(index).locator("figcaption").inner_text().split())
 
 
 def test_lightbox_opens_moves_and_closes(page, site_url):

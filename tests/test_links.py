@@ -259,19 +259,19 @@ def test_editing_md_link_examples_reach_existing_pages_in_both_languages(tmp_pat
         path.write_text(path.read_text(encoding="utf-8") + "\n\n" + markdown, encoding="utf-8")
     # an English page shown in Chinese ("translation pending") links within the English site too
     examples = dict(editing_examples())
-    care = project / "content/news/2020-care-for-an-elderly-resident"
-    (care / "en.md").unlink()
-    (care / "zh.md").write_text("正文。\n\n" + examples["content/news/2021-party-history-lectures/zh.md"], encoding="utf-8")
+    untranslated = project / "content/news/2021-long-march-visits"
+    (untranslated / "en.md").unlink()
+    (untranslated / "zh.md").write_text("正文。\n\n" + examples["content/news/2021-party-history-lectures/zh.md"], encoding="utf-8")
     result = run_hall(project, "build")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "is not found among documentation files" not in result.stdout + result.stderr
     site = project / "site"
     shown = [(page, file) for file in examples for page in (_page_of(file),)]
-    shown.append(("news/2020-care-for-an-elderly-resident/", "content/news/2021-party-history-lectures/zh.md"))
+    shown.append(("news/2021-long-march-visits/", "content/news/2021-party-history-lectures/zh.md"))
     checked = 0
     for language, root in (("zh", ""), ("en", "en/")):
         for url, file in shown:
-            if not (file.endswith((f".{language}.md", f"/{language}.md")) or "care" in url):
+            if not (file.endswith((f".{language}.md", f"/{language}.md")) or "long-march-visits" in url):
                 continue
             html = (site / root / url / "index.html").read_text(encoding="utf-8")
             for text in re.findall(r"\[([^\]]+)\]\(", examples[file]):

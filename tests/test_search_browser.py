@@ -98,7 +98,7 @@ def test_pagefind_starts_with_no_language_of_its_own_and_the_page_keeps_its_own(
       const search = await searchIndex(pagefind, location.origin + "/pagefind/pagefind.js", segmentQuery("固原"));
       return { before, after, rejected, found: search.results.length };
     }""")
-    assert state["before"] == state["after"] == "zh"
+    assert state["before"] == state["after"] == "zh-CN"
     assert state["rejected"]
     expected = Truth(page_texts(site, indexed_urls(site)), "zh").pages("固原")
     assert expected and state["found"] == len(expected)

@@ -78,7 +78,7 @@ def test_exhibit_page_head(site: Path):
     image = re.search(r'<meta property="og:image" content="([^"]+)"', head).group(1)
     assert image.startswith("https://hall.example.cn/media/") and image.endswith(".jpg")
     assert (site / image.removeprefix("https://hall.example.cn/")).exists()
-    assert re.search(r'<meta property="og:title" content="The Historic Mosque">', head)
+    assert re.search(r'<meta property="og:title" content="The Historic Mosque \| X County Ethnic Unity Cultural Exhibition Hall">', head)
     data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', head, re.S).group(1))
     assert data["@type"] == "CreativeWork" and data["image"] == image and data["inLanguage"] == "en"
 

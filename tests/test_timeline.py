@@ -55,14 +55,25 @@ def test_sample_joins_exhibits_and_news_without_duplicates(sample):
     assert ids[0] == "1373-mosque"  # the file's event replaces the joined mosque exhibit
     assert "exhibit-history-ming-mosque" not in ids and "exhibit-history-long-march-memorials" not in ids
     assert "exhibit-prologue-exhibition-hall" in ids  # joined with timeline: true
-    assert "news-2020-care-for-an-elderly-resident" in ids
     assert "news-2021-stadium-performance" not in ids  # the report gives no date for it
+    assert "exhibit-achievements-policy-lectures" not in ids  # nor for the lectures
     assert len(ids) == len(set(ids))
     groups = {e.id: e.group for e in events}
     assert groups["exhibit-prologue-exhibition-hall"] == "hall"
-    assert groups["news-2020-care-for-an-elderly-resident"] == "community"
+    assert groups["2021-work-report"] == "community"
     years = [e.date.start.year for e in events]
     assert years == sorted(years)
+
+
+def test_a_news_item_with_timeline_true_joins_the_news_group(tmp_path):
+    """Once staff confirm an activity's date, `timeline: true` puts the item on the timeline."""
+    project = copy_sample_hall(tmp_path / "hall")
+    path = project / "content/news/2021-stadium-performance/news.yml"
+    path.write_text(path.read_text(encoding="utf-8") + "timeline: true\n", encoding="utf-8")
+    hall, log = load_hall(project)
+    assert not log.errors, log.format()
+    events = timeline_events(hall.timeline, [e for z in hall.zones for e in z.exhibits], hall.news)
+    assert {e.id: e.group for e in events}["news-2021-stadium-performance"] == "community"
 
 
 def test_order_is_configurable(sample):
@@ -80,7 +91,7 @@ def test_bad_link_group_and_date_are_reported(tmp_path):
     path = project / "content" / "timeline.yml"
     text = path.read_text(encoding="utf-8")
     text = text.replace("link: history/ming-mosqe", "").replace("link: history/ming-mosque", "link: history/ming-mosqe")
-    text = text.replace("    group: community\n    title: {zh: 重温长征路", "    group: comunity\n    title: {zh: 重温长征路")
+    text = text.replace("    group: community\n    title: {zh: 城市社区总结", "    group: comunity\n    title: {zh: 城市社区总结")
     text = text.replace("date: 2021\n    group", "date: 2021年\n    group")
     path.write_text(text, encoding="utf-8")
     _hall, log = load_hall(project)
@@ -95,11 +106,12 @@ def test_built_timeline_in_both_languages(site):
     zh = (site / "timeline" / "index.html").read_text(encoding="utf-8")
     en = (site / "en" / "timeline" / "index.html").read_text(encoding="utf-8")
     for html in (zh, en):
-        for anchor in ('id="1373-mosque"', 'id="2021-long-march"', 'id="exhibit-prologue-exhibition-hall"',
-                       'id="news-2020-care-for-an-elderly-resident"', 'id="era-ming"', 'id="era-recent"',
+        for anchor in ('id="1373-mosque"', 'id="2021-work-report"', 'id="exhibit-prologue-exhibition-hall"',
+                       'id="era-ming"', 'id="era-recent"',
                        'href="#era-ming"', "data-hall-timeline-filter", 'datetime="1373"'):
             assert anchor in html, anchor
-        assert html.index('id="1373-mosque"') < html.index('id="2021-long-march"')
+        assert html.index('id="1373-mosque"') < html.index('id="2021-work-report"')
+        assert "news-2020-care-for-an-elderly-resident" not in html
     assert "明洪武六年" in zh and "1373年" in zh and "明代" in zh
     assert "Hongwu reign" in en and "The Ming dynasty" in en and "Oldest first" in en
     assert '<ol class="hall-timeline__events">' in en

@@ -12,7 +12,8 @@ import pytest
 from hall.cli.scaffold import new_exhibit, new_news, new_zone
 from hall.content import load_hall
 from hall.content.unfinished import HAN_SHARE, han_share
-from tests.conftest import REPO, copy_sample_hall, run_hall, run_mkdocs
+from tests.conftest import REPO, run_hall, run_mkdocs
+from tests.support.sites import finished_sample_hall
 from tests.test_content import EXHIBIT, make_hall
 from tests.test_staff_errors import NEWS_YML, add_news
 
@@ -67,9 +68,9 @@ def test_the_zone_and_news_skeletons_are_flagged_too(tmp_path):
 
 
 def test_the_sample_halls_own_placeholder_notices_are_not_flagged():
-    """Its ``**待补充 / Placeholder:**`` notices are meant for visitors; only the scaffold's texts count."""
+    """Its staff notes (``> 待补充：…``) are not the scaffold's template text; only the scaffold's texts count."""
     hall, log = load_hall(REPO)
-    assert "待补充 / Placeholder" in hall.exhibits["history/ming-mosque"].bodies["zh"].text
+    assert "> 待补充：" in hall.exhibits["history/ming-mosque"].bodies["zh"].text
     assert [p for p in log.problems if p.code.startswith("unfinished.")] == [], log.format()
 
 
@@ -153,19 +154,16 @@ def test_a_missing_tags_file_is_one_warning_naming_it(tmp_path):
 
 
 def _finished_sample(tmp_path: Path) -> Path:
-    """The sample hall with its one missing translation stubbed, so strict mode passes on it."""
-    project = copy_sample_hall(tmp_path / "hall")
-    (project / "exhibits/customs/customs-and-culture/en.md").write_text("English text.\n", encoding="utf-8")
-    return project
+    return finished_sample_hall(tmp_path / "hall")
 
 
 def _date_news_in_the_future(project: Path) -> None:
     """A slip of the year, as the tester's 2031: the item would top the home page."""
     news = project / "content/news"
-    folder = news / "2999-care-for-an-elderly-resident"
-    shutil.move(news / "2020-care-for-an-elderly-resident", folder)
+    folder = news / "2999-stadium-performance"
+    shutil.move(news / "2021-stadium-performance", folder)
     yml = folder / "news.yml"
-    yml.write_text(yml.read_text(encoding="utf-8").replace("date: 2020", "date: 2999"), encoding="utf-8")
+    yml.write_text(yml.read_text(encoding="utf-8").replace("date: 2021", "date: 2999"), encoding="utf-8")
 
 
 def test_check_strict_turns_the_warnings_into_errors(tmp_path):
@@ -176,7 +174,7 @@ def test_check_strict_turns_the_warnings_into_errors(tmp_path):
     assert relaxed.returncode == 0 and "unfinished" not in relaxed.stderr and "2999" in relaxed.stderr
     strict = run_hall(project, "check", "--strict")
     assert strict.returncode == 1 and "Traceback" not in strict.stderr
-    assert "[错误 error] content/news/2999-care-for-an-elderly-resident/news.yml" in strict.stderr
+    assert "[错误 error] content/news/2999-stadium-performance/news.yml" in strict.stderr
     assert "after today" in strict.stderr and "Check failed" in strict.stdout + strict.stderr
 
 

@@ -14,6 +14,7 @@ import time
 from pathlib import Path
 
 from ..content import load_hall
+from ..content.notecheck import count_notes
 from ..content.strict import strict_problems
 from ..content.system_problems import shown_path
 from ..media.verify import check_photos
@@ -77,6 +78,11 @@ def cmd_check(args: argparse.Namespace) -> int:
         f"检查通过：{len(hall.zones)} 个展区，{count} 件展品（{time.perf_counter() - started:.1f} 秒）。",
         f"Check passed: {len(hall.zones)} zones, {count} exhibits.",
     )
+    notes = 0 if getattr(args, "strict", False) else count_notes(hall)  # never published; --strict lists them
+    if notes:
+        say(f"已发布的内容中还有 {notes} 条给工作人员的注（不会发布）；发布前用 hall check --strict 逐条列出。",
+            f"{notes} note(s) for staff remain in published content (never published); "
+            "`hall check --strict` lists each one before publishing.")
     return 0
 
 

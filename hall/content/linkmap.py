@@ -76,8 +76,11 @@ class LinkTable:
                             exhibit.status == "draft")
         if hall.news or hall.news_categories:
             self._add("news", Target("news", "content/news"))
-            for category in hall.news_categories:
-                self._add(f"news/{category.id}", Target(f"news/{category.id}", None))
+            for category in hall.news_categories:  # an empty category gets no page (hall/pages/news.py)
+                members = [item for item in hall.news if item.category == category.id]
+                if members:
+                    self._add(f"news/{category.id}", Target(f"news/{category.id}", None,
+                                                            all(item.status == "draft" for item in members)))
             for year in {item.date.start.year for item in hall.news}:
                 self._add(f"news/{year}", Target(f"news/{year}", None))
         for item in hall.news:

@@ -2,7 +2,7 @@
 
 The stages of a load, each a module of its own: the tag labels (``tags``), the zones and
 exhibits (``exhibits``), the home page and free pages (``home``), news (``news``), the timeline
-(``timeline``), the achievements (``achievements``); then the checks that need the whole
+(``timeline``), the achievements (``achievements``), the visiting information (``visit``); then the checks that need the whole
 hall: references between entries (``references``), tags, body links (``links``), raw HTML
 in bodies (``rawhtml``) and unfinished work (``unfinished``).
 """
@@ -25,6 +25,7 @@ from .references import check_references
 from .tags import check_tags, read_tag_labels
 from .timeline import load_timeline
 from .unfinished import check_unfinished
+from .visit import read_visit
 
 
 def load_hall(root: Path, languages: tuple[str, ...] = ("zh", "en"),
@@ -46,10 +47,12 @@ def load_hall(root: Path, languages: tuple[str, ...] = ("zh", "en"),
                              [*(n.id for n in news), *(i for i in unread if "/" not in i)],
                              {z.id: z.title for z in zones})
     achievements = load_achievements(ctx)
+    visit = read_visit(ctx)  # content/visit.yml, optional
     check_references(ctx, exhibits)
     check_tags(ctx, tag_labels)
     hall = Hall(root, languages, tuple(zones), tuple(pages), home, news=news, news_categories=news_categories,
-                timeline=timeline, achievements=achievements, tag_labels=tag_labels)
+                timeline=timeline, achievements=achievements, tag_labels=tag_labels,
+                visit=visit)
     check_hall_links(hall, log)  # body links to other entries, entries sharing an address
     check_raw_html(hall, log)  # scripts, frames, handlers and javascript: links in bodies (rawhtml.py)
     check_unfinished(ctx, hall, today)  # skeleton text, untranslated Chinese, empty zones, future dates …

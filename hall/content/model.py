@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, is_dataclass, replace
 from pathlib import Path
-from typing import Literal, Mapping
+from typing import Any, Callable, Literal, Mapping
 
 from ..dates import DateSpan
+from .notes import mark_body, strip_body, strip_field
 from .rules import Status
 
 LinkKind = Literal["exhibit", "news"]
@@ -218,6 +219,32 @@ class Achievements:
     source: Localized | None = None  # the default source of every figure
 
 
+# -- visiting information (content/visit.yml) ---------------------------------------------
+
+
+@dataclass(frozen=True)
+class OpeningHours:
+    """One row of the opening hours: which days, and the time on those days."""
+
+    days: Localized
+    time: Localized | None = None
+
+
+@dataclass(frozen=True)
+class Visit:
+    """Where the hall is, when it opens and how to book: read by hall/content/visit.py."""
+
+    file: str  # repository-relative, e.g. "content/visit.yml"
+    address: Localized | None = None
+    hours: tuple[OpeningHours, ...] = ()
+    closed: Localized | None = None
+    phone: Localized | None = None  # one number for every language (Localized: notes in it are dropped)
+    phone_line: int | None = None  # the one line whose number the privacy check accepts
+    booking: Localized | None = None
+    directions: Localized | None = None
+    accessibility: Localized | None = None
+
+
 @dataclass(frozen=True)
 class Hall:
     """Everything a build needs, validated; nothing downstream re-reads files."""
@@ -236,6 +263,8 @@ class Hall:
     achievements: Achievements | None = None
     # exhibits/tags.yml: each tag slug's label per language (hall/content/tags.py)
     tag_labels: Mapping[str, Localized] = field(default_factory=dict)
+    # content/visit.yml: address, opening hours, booking phone … (hall/content/visit.py); optional
+    visit: Visit | None = None
 
     @property
     def default_language(self) -> str:
@@ -261,9 +290,16 @@ class Hall:
         return Localized({language: readable for language in self.languages}, self.default_language)
 
     def for_audience(self, include_drafts: bool) -> "Hall":
-        """The hall as published (drafts removed, with links to them) or as previewed."""
+        """The hall as published (drafts and staff notes removed, links to drafts too), or as
+        previewed (drafts kept, notes in bodies marked as notes): hall/content/notes.py. Every
+        page, card, feed, index and sharing text is made from this, so none can show a note."""
         if include_drafts:
-            return self
+            return map_texts(self, lambda text: text, mark_body)
+        return map_texts(self.published(), strip_field, strip_body)
+
+    def published(self) -> "Hall":
+        """Drafts removed, with links to them; staff notes still in (``hall check --strict``
+        lists them: hall/content/notecheck.py)."""
         published = {e.id for z in self.zones for e in z.exhibits if e.status == "published"}
         zones = tuple(
             replace(
@@ -282,3 +318,33 @@ class Hall:
             for n in self.news if n.status == "published"
         )
         return replace(self, zones=zones, home=home, news=news)
+
+
+def map_texts(value: Any, on_text: Callable[[str], str], on_body: Callable[[str, str], str],
+              language: str = "") -> Any:
+    """``value`` with every text of a ``Localized`` through ``on_text`` (a text left empty is
+    dropped; an optional field left empty becomes None) and every body through ``on_body``
+    (with its language). Walks this module's dataclasses, tuples and mappings, so a field added
+    to the model is covered without a word here; what does not change is not copied."""
+    if isinstance(value, Localized):
+        texts = {code: new for code, text in value.values.items() if (new := on_text(text))}
+        return value if texts == value.values else replace(value, values=texts)
+    if isinstance(value, Body):
+        text = on_body(value.text, language)
+        return value if text == value.text else replace(value, text=text)
+    if isinstance(value, tuple):
+        items = tuple(map_texts(item, on_text, on_body) for item in value)
+        return value if all(a is b for a, b in zip(items, value)) else items
+    if isinstance(value, Mapping):
+        entries = {key: map_texts(item, on_text, on_body, str(key)) for key, item in value.items()}
+        return value if all(entries[key] is item for key, item in value.items()) else entries
+    if not is_dataclass(value) or type(value).__module__ != __name__:
+        return value
+    changed = {}
+    for spec in fields(value):
+        old = getattr(value, spec.name)
+        new = map_texts(old, on_text, on_body)
+        if new is not old:
+            optional = "None" in str(spec.type)
+            changed[spec.name] = None if optional and isinstance(new, Localized) and not new else new
+    return replace(value, **changed) if changed else value

@@ -13,7 +13,9 @@ and mobile numbers, and every photo for GPS positions in its EXIF.
   one reviewable place, ``content/privacy_allow.yml``: file, kind, the number and a reason.
   One list rather than a field in each entry: it works for every kind of file (pages,
   timeline, news, exhibits), and whoever approves what goes public reads all exceptions
-  and their reasons together.
+  and their reasons together. The one exception without a listing: the booking ``phone``
+  field of ``content/visit.yml`` (hall/content/visit.py), which exists to publish the
+  hall's own number; a number elsewhere in that file is still reported.
 * GPS in a photo is a **warning**: published copies are re-encoded without any metadata
   (hall/media/), but the original in the repository still says where it was taken.
 
@@ -200,6 +202,8 @@ def check_privacy(hall: Hall, log: ProblemLog, *, publishing: bool = True,
         rel = log.rel(path)
         in_draft = any(rel.startswith(folder + "/") for folder in drafts)
         for finding in cache.value(path, lambda: _scan(path, root)):
+            if _is_booking_phone(hall, rel, finding):
+                continue
             allowed = next((a for a in allowances if a.file == rel and a.kind == finding.kind
                             and a.value in (None, finding.value)), None)
             if allowed:
@@ -232,6 +236,13 @@ def check_privacy(hall: Hall, log: ProblemLog, *, publishing: bool = True,
     if has_gps is not None:
         check_photo_gps(hall, log, has_gps, cache)
     cache.save()
+
+
+def _is_booking_phone(hall: Hall, rel: str, finding: Finding) -> bool:
+    """The hall's public booking number, on the line of visit.yml's ``phone`` field."""
+    visit = hall.visit
+    return (visit is not None and finding.kind == "phone" and rel == visit.file and visit.phone is not None
+            and finding.line == visit.phone_line and finding.value in re.sub(r"\D", "", visit.phone.get(visit.phone.default)))
 
 
 def _scan(path: Path, root: Path) -> tuple[list[Finding], bool]:

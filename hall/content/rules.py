@@ -22,3 +22,14 @@ SLUG = re.compile(rf"^{SLUG_PATTERN}$")
 PHOTO_SUFFIXES: tuple[str, ...] = (
     ".jpg", ".jpeg", ".png", ".webp", ".avif", ".heic", ".heif", ".tif", ".tiff", ".gif",
 )
+
+#: Notes staff leave for each other (hall/content/notes.py): shown in previews, never published.
+#: A Markdown blockquote whose text starts with one of these labels and a colon is a note,
+#: whole (``> 待补充：…``, ``> To verify: …``, and the older ``> **待补充 / Placeholder:** …``).
+#: "注" and "Note" alone are not block labels: a quote starting "注：" may be meant for visitors.
+NOTE_BLOCK_LABELS: tuple[str, ...] = (
+    "待补充", "待核实", "编写说明", "工作人员注", "Placeholder", "To verify", "Note for staff",
+)
+#: Inside 【…】 or [[…]] (in bodies and YAML text fields) the short labels count too:
+#: ``【待核实：…】``, ``【注：…】``, ``[[To verify: …]]``, ``[[Note: …]]``.
+NOTE_INLINE_LABELS: tuple[str, ...] = (*NOTE_BLOCK_LABELS, "注", "Note")

@@ -1,7 +1,8 @@
 """Strict mode, for the check or build just before publishing: nothing unfinished goes out.
 
 One meaning wherever ``--strict`` is given (``hall check``, ``hall build``): every warning is
-an error (unfinished work, unknown tags …: hall/content/unfinished.py), and every published
+an error (unfinished work, unknown tags …: hall/content/unfinished.py; each note left for staff
+in a published entry: hall/content/notecheck.py), and every published
 entry exists in every language of the site. ``mkdocs build --strict`` gets the first half
 from the plugin: MkDocs' own strict mode is about warnings, and a missing translation is
 not one (the page shows the Chinese with a notice), so only the ``hall`` commands add it.
@@ -12,6 +13,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .model import Hall
+from .notecheck import check_notes
 from .problems import ProblemLog
 from .translations import translation_status
 
@@ -21,10 +23,18 @@ def warnings_as_errors(log: ProblemLog) -> None:
     log.problems[:] = [replace(p, level="error") if p.level == "warning" else p for p in log.problems]
 
 
-def strict_problems(hall: Hall, log: ProblemLog) -> None:
-    """``--strict``: missing translations are reported, then every warning becomes an error."""
-    missing_translations(hall, log)
+def strict_warnings(hall: Hall, log: ProblemLog) -> None:
+    """``mkdocs build --strict``: notes left for staff are reported, then every warning
+    becomes an error (translations are the ``hall`` commands' part, see above)."""
+    check_notes(hall, log)  # each note in a published entry (hall/content/notecheck.py)
     warnings_as_errors(log)
+
+
+def strict_problems(hall: Hall, log: ProblemLog) -> None:
+    """``--strict``: missing translations and notes left for staff are reported, then every
+    warning becomes an error."""
+    missing_translations(hall, log)
+    strict_warnings(hall, log)
 
 
 def missing_translations(hall: Hall, log: ProblemLog) -> None:

@@ -114,7 +114,7 @@ def prune_cache(root: Path, keep: Iterable[str], settings: MediaSettings | None 
         wanted_crops.setdefault(key, set()).update(crop_folder_name(f, settings) for f in focus_of.get(source, ()))
     removed = 0
     for bucket in cache.iterdir():
-        if not bucket.is_dir():
+        if not bucket.is_dir() or bucket.name == "cards":  # share cards (cards.py), keyed by title
             continue
         for entry in bucket.iterdir():
             if entry.name not in wanted:

@@ -12,7 +12,7 @@ import warnings
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from PIL import Image, ImageCms, ImageFile, ImageFilter, ImageOps, JpegImagePlugin
+from PIL import Image, ImageCms, ImageDraw, ImageFile, ImageFilter, ImageFont, ImageOps, JpegImagePlugin
 
 from .cache import write_cache_folder
 from .model import MediaSettings
@@ -335,3 +335,41 @@ def photo_has_gps(path: Path) -> bool:
     except Exception:  # unreadable photos are reported by plan_media
         return False
     return bool(gps) and any(tag in gps for tag in (1, 2, 3, 4))
+
+
+
+def draw_card(out: Path, size: tuple[int, int], bands: list[tuple[tuple[int, int, int, int], str]],
+              texts: list[tuple[tuple[int, int], str, str, int, int, str]], logo: Path | None,
+              logo_box: tuple[int, int, int]) -> None:
+    """A share card (hall/media/cards.py lays it out): filled ``bands`` (box, colour), then
+    ``texts`` ((x, y), text, font file, face index, size, colour) and the logo PNG scaled
+    into ``logo_box`` (x, y, side); saved as an optimised PNG with no metadata."""
+    card = Image.new("RGB", size, bands[0][1] if bands else "#ffffff")
+    draw = ImageDraw.Draw(card)
+    for box, colour in bands:
+        draw.rectangle(box, fill=colour)
+    for (x, y), text, font, index, font_size, colour in texts:
+        draw.text((x, y), text, font=ImageFont.truetype(font, font_size, index=index), fill=colour)
+    if logo is not None and logo.is_file():
+        with Image.open(logo) as opened:
+            mark = opened.convert("RGBA").resize((logo_box[2], logo_box[2]), Image.Resampling.LANCZOS)
+        card.paste(mark, logo_box[:2], mark)
+    card.save(out, "PNG", optimize=True)
+
+
+def text_widths(texts: list[str], font: str, index: int, size: int) -> list[float]:
+    """Widths in pixels of ``texts`` set in ``font`` (for wrapping a card's title)."""
+    face = ImageFont.truetype(font, size, index=index)
+    return [face.getlength(text) for text in texts]
+
+
+def font_faces(font: str) -> list[str] | None:
+    """The names of a font file's faces ("Noto Sans CJK SC Bold"…), None if Pillow cannot read it."""
+    names: list[str] = []
+    for index in range(16):
+        try:
+            family, style = ImageFont.truetype(font, 12, index=index).getname()
+        except OSError:
+            break
+        names.append(f"{family} {style}")
+    return names or None

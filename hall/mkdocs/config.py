@@ -11,6 +11,9 @@ class HallConfig(Config):
     languages = c.ListOfItems(c.Type(str), default=["zh", "en"])
     # The site's name per language, e.g. {zh: X县民族团结文化展厅, en: …}.
     site_name = c.Type(dict, default={})
+    # A shorter name per language for the phone header, where the full name has two lines of
+    # about 8 Chinese characters or 20 letters; the full name stays everywhere else.
+    short_name = c.Type(dict, default={})
     # The county, a setting a real hall fills in once (the seed says only "X县").
     county = c.Type(dict, default={"zh": "X县", "en": "X County"})
     # Filing numbers every site served in mainland China shows in its footer.
@@ -34,3 +37,5 @@ class HallConfig(Config):
     timeline_order = c.Choice(TIMELINE_ORDERS, default=SiteOptions.timeline_order)
     # News items per page of the news list (news/, news/page/2/, …).
     news_per_page = c.Type(int, default=SiteOptions.news_per_page)
+    # Font files for share cards, first found wins (empty: hall/media/cards.py DEFAULT_FONTS).
+    share_card_fonts = c.ListOfItems(c.Type(str), default=[])

@@ -23,7 +23,7 @@ from mkdocs.structure.pages import Page
 from ..content import ProblemLog, load_hall
 from ..content.linkmap import LinkTable
 from ..content.privacy import check_privacy
-from ..content.strict import warnings_as_errors
+from ..content.strict import strict_warnings
 from ..i18n import HTML_LANG, LANGUAGE_NAMES, catalog, strings
 from ..media import (
     MediaPlan,
@@ -41,9 +41,10 @@ from ..outputs.feeds import write_news_feeds
 from ..outputs.qr import public_url, qr_svg, with_link_qr_codes
 from ..outputs.sanitize import sanitize_html
 from ..outputs.search import build_index, search_pages
-from ..outputs.seo import Site, page_seo, site_root, write_seo_files
+from ..outputs.seo import Site, page_seo, share_card_style, site_root, write_seo_files
 from ..pages import PageSpec, SiteOptions, SitePlan, plan_site
 from ..pages.a11y import a11y_context
+from ..pages.notfound import not_found_context
 from ..pages.browse import with_browse
 from ..pages.problems import with_problems
 from .config import HallConfig
@@ -143,7 +144,7 @@ class HallPlugin(BasePlugin[HallConfig]):
         if self.is_primary or serving:  # a build's other languages need not repeat it: the primary stops the build
             check_privacy(hall, problems, publishing=not self.preview, has_gps=photo_has_gps)  # ID/phone numbers, GPS
         if config.strict and not serving:  # `mkdocs build --strict`: stop here, not after the site is swapped in
-            warnings_as_errors(problems)
+            strict_warnings(hall, problems)  # notes left for staff in published entries, then warnings
         if problems.errors and not serving:
             raise PluginError("\n" + problems.format())
         if problems.errors and self.is_primary:  # a preview keeps running and shows them on its home page
@@ -187,6 +188,8 @@ class HallPlugin(BasePlugin[HallConfig]):
         self.pages = {spec.src_uri: spec for spec in self.plan.pages}
         self.links = LinkTable(self.hall)  # what body links point at (hall/content/linkmap.py)
         configure_language(config, self.plan, languages, self.config.site_name)
+        self.cards = share_card_style(self.root, config.theme.custom_dir, self.config.share_card_fonts,  # seo.py
+                                      log.warning if self.is_primary else None)
         self.public_site_url = config.site_url or ""  # this language's public root, for QR codes
         if self.kiosk:  # served from 127.0.0.1: no absolute links (or fetches) to the public site
             config.site_url = None
@@ -278,6 +281,8 @@ class HallPlugin(BasePlugin[HallConfig]):
         }
         env.globals["hall_qr"] = lambda data, title="": Markup(qr_svg(data, title=title))
         env.globals["hall_a11y"] = a11y_context(self.language, languages[0])  # hall/pages/a11y.py
+        env.globals["hall_404"] = not_found_context(self.language, languages)  # theme/404.html
+        env.globals["hall_short_name"] = self.config.short_name.get(self.language, "")  # phone header
         env.globals["hall_public_url"] = lambda page_url: public_url(self.public_site_url, page_url)
         return env
 
@@ -307,7 +312,7 @@ class HallPlugin(BasePlugin[HallConfig]):
     def _seo_site(self, config: MkDocsConfig) -> Site:
         languages = tuple(self.config.languages)
         return Site(site_root(config.site_url or "", self.language, languages[0]), languages,
-                    dict(self.config.site_name), dict(self.config.county))
+                    dict(self.config.site_name), dict(self.config.county), getattr(self, "cards", None))
 
     # Kiosk build: a link that leaves the site shows its address as a QR code instead of
     # navigating, so every external link on the page gets its QR code now (no network later).
@@ -334,7 +339,7 @@ class HallPlugin(BasePlugin[HallConfig]):
                 elif self.stash is None or not (self.stash / "pagefind").exists():  # preview: indexed once, at start
                     self.background.run(build_index, *index)
             # Sitemap with every language's version of each page; robots.txt at the root.
-            write_seo_files(self._seo_site(config), self.language, [s.dest_uri for s in self.plan.pages], site_dir,
+            write_seo_files(self._seo_site(config), self.language, self.plan.pages, site_dir,
                             public=not (self.kiosk or self.preview))
             if media is not None:
                 media.result()  # a failure to link is this build's failure

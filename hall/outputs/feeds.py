@@ -1,9 +1,25 @@
 """RSS 2.0 and Atom feeds of the activity news, one pair per language.
 
 Built with ``xml.etree`` (every text escaped, well-formed by construction). URLs are
-absolute, from the language's ``site_url``. A news item dated only by year or month is
-given the first day of that period at noon China time, the usual convention for feeds,
-which require a full timestamp; the page itself still shows only the year or month.
+absolute, from the language's ``site_url``.
+
+Dates carry the precision staff wrote, no more (issue 19: "2021" had become "01 Jan 2021
+12:00 +0800", a day and an hour nobody knows):
+
+- A full day (2021-06-30): RSS ``pubDate`` and Atom ``published``/``updated`` are that day
+  at noon China time. Both formats require a time; noon is the convention that keeps the
+  same calendar day for readers in China and in every zone from UTC-4 to UTC+14.
+- A year or a month (2021, 2021-06): RSS gets no ``pubDate``. It is optional (RSS 2.0
+  spec), and when present must be a full RFC 822 date-time, so any value would invent a
+  day. The item keeps its place in the feed's order (newest first, a year-only item after
+  the dated items of its year), and ``dc:date`` (Dublin Core, which takes W3C-DTF's
+  ``2021`` and ``2021-06``) says exactly what is known, for the readers that show it.
+  Atom cannot leave the date out: every entry needs ``updated`` (RFC 4287, 4.1.2), a full
+  RFC 3339 date-time. It gets the first instant of the period (``2021-01-01T00:00:00+08:00``),
+  the one value that is never later than the truth, so readers that sort by it keep the
+  feed's order; ``published`` (optional) is left out and ``dc:date`` carries the precision.
+- The channel's ``lastBuildDate`` (optional) follows the newest item: left out when that
+  item has no full day; the Atom feed's ``updated`` (required) follows its newest entry.
 """
 
 from __future__ import annotations
@@ -23,6 +39,7 @@ from ..i18n import HTML_LANG, catalog
 from ..pages.spec import news_url
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
+DC_NS = "http://purl.org/dc/elements/1.1/"
 CHINA_TIME = dt.timezone(dt.timedelta(hours=8))
 RSS_FILE = "feed.xml"
 ATOM_FILE = "atom.xml"
@@ -48,28 +65,43 @@ class FeedInfo:
 
 
 def entry_time(date: PartialDate) -> dt.datetime:
-    """A timestamp for a partial date: its first day, at noon China time."""
-    return dt.datetime.combine(date.first_day(), dt.time(12, 0), CHINA_TIME)
+    """The timestamp a format that requires one gets (see the module docstring): a full
+    day at noon China time, a year or month at the first instant of the period."""
+    noon = dt.time(12, 0) if date.precision == "day" else dt.time(0, 0)
+    return dt.datetime.combine(date.first_day(), noon, CHINA_TIME)
+
+
+def rss_date(date: PartialDate) -> str | None:
+    """RSS ``pubDate`` for a full day; None for a year or a month (no day is known)."""
+    return format_datetime(entry_time(date)) if date.precision == "day" else None
 
 
 def _absolute(info: FeedInfo, path: str) -> str:
     return urljoin(info.site_url if info.site_url.endswith("/") else info.site_url + "/", path)
 
 
+def _newest(entries: list[FeedEntry]) -> FeedEntry | None:
+    return max(entries, key=lambda e: e.date.sort_key, default=None)
+
+
 def _updated(entries: list[FeedEntry]) -> dt.datetime:
-    return max((entry_time(e.date) for e in entries), default=dt.datetime(2000, 1, 1, tzinfo=CHINA_TIME))
+    newest = _newest(entries)
+    return entry_time(newest.date) if newest else dt.datetime(2000, 1, 1, tzinfo=CHINA_TIME)
 
 
 def rss_feed(info: FeedInfo, entries: list[FeedEntry]) -> bytes:
     """RSS 2.0, with an atom:link to itself as the RSS Advisory Board recommends."""
     ET.register_namespace("atom", ATOM_NS)
+    ET.register_namespace("dc", DC_NS)
     rss = ET.Element("rss", {"version": "2.0"})
     channel = ET.SubElement(rss, "channel")
     ET.SubElement(channel, "title").text = info.title
     ET.SubElement(channel, "link").text = _absolute(info, info.news_path)
     ET.SubElement(channel, "description").text = info.description
     ET.SubElement(channel, "language").text = info.language
-    ET.SubElement(channel, "lastBuildDate").text = format_datetime(_updated(entries))
+    newest = _newest(entries)
+    if newest and rss_date(newest.date):
+        ET.SubElement(channel, "lastBuildDate").text = rss_date(newest.date)
     ET.SubElement(channel, f"{{{ATOM_NS}}}link", {
         "href": _absolute(info, RSS_FILE), "rel": "self", "type": "application/rss+xml",
     })
@@ -79,7 +111,9 @@ def rss_feed(info: FeedInfo, entries: list[FeedEntry]) -> bytes:
         ET.SubElement(item, "title").text = entry.title
         ET.SubElement(item, "link").text = url
         ET.SubElement(item, "guid", {"isPermaLink": "true"}).text = url
-        ET.SubElement(item, "pubDate").text = format_datetime(entry_time(entry.date))
+        if rss_date(entry.date):
+            ET.SubElement(item, "pubDate").text = rss_date(entry.date)
+        ET.SubElement(item, f"{{{DC_NS}}}date").text = entry.date.iso()
         if entry.category:
             ET.SubElement(item, "category").text = entry.category
         # RSS readers take <description> as HTML: the summary, HTML-escaped, shows as typed
@@ -91,6 +125,7 @@ def rss_feed(info: FeedInfo, entries: list[FeedEntry]) -> bytes:
 def atom_feed(info: FeedInfo, entries: list[FeedEntry]) -> bytes:
     """Atom 1.0 (RFC 4287): ids are the absolute page URLs, dates RFC 3339."""
     ET.register_namespace("", ATOM_NS)
+    ET.register_namespace("dc", DC_NS)
 
     def sub(parent: ET.Element, tag: str, attrs: dict[str, str] | None = None, text: str | None = None) -> ET.Element:
         element = ET.SubElement(parent, f"{{{ATOM_NS}}}{tag}", attrs or {})
@@ -114,8 +149,10 @@ def atom_feed(info: FeedInfo, entries: list[FeedEntry]) -> bytes:
         sub(element, "id", text=url)
         sub(element, "link", {"href": url, "rel": "alternate", "type": "text/html"})
         stamp = entry_time(entry.date).isoformat()
-        sub(element, "published", text=stamp)
+        if entry.date.precision == "day":
+            sub(element, "published", text=stamp)
         sub(element, "updated", text=stamp)
+        ET.SubElement(element, f"{{{DC_NS}}}date").text = entry.date.iso()
         if entry.category:
             sub(element, "category", {"term": entry.category})
         sub(element, "summary", {"type": "text"}, entry.summary)

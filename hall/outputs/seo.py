@@ -3,6 +3,13 @@
 Engine-agnostic: works on the core's page specs and view dicts (hall/pages/) and plain
 URLs. Every language is its own site root (zh at ``/``, en at ``/en/``) with the same page
 paths, so a page's other-language versions are the same path under the other roots.
+
+Sharing (issue 19): a link preview names the page and the hall ("古建筑清真寺 | X县民族团结文化
+展厅"; the home page the hall alone), describes it in a sentence of its own (the summary or
+the body's first sentence; the timeline, achievements and lists a sentence from
+hall/locales/ saying what they hold: before, the timeline's read "明洪武六年" and 18 lists
+gave only the hall's name), and always has a picture: the page's photo (its largest JPEG,
+which every app reads), else a share card drawn at build time (hall/media/cards.py).
 """
 
 from __future__ import annotations
@@ -13,11 +20,15 @@ import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any, Callable, Iterable, Mapping, Sequence
 from urllib.parse import urljoin
 from xml.sax.saxutils import escape as xml_escape
 
-from ..i18n import HTML_LANG, language_rules, og_locale
+from ..content.notes import strip_field
+from ..content.problems import ProblemLog
+from ..i18n import HTML_LANG, language_rules, og_locale, strings
+from ..media.cards import CARD_SIZE, CardStyle, card_path, card_style, write_cards
+from ..pages.spec import PageSpec
 
 SCHEMA = "https://schema.org"
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
@@ -32,6 +43,7 @@ class Site:
     languages: tuple[str, ...]
     name: Mapping[str, str]  # site name per language
     county: Mapping[str, str] = field(default_factory=dict)
+    cards: CardStyle | None = None  # share cards for pages without a photo (none: no og:image)
 
     @property
     def default(self) -> str:
@@ -83,7 +95,7 @@ def first_paragraph(body: str) -> str:
     engine gets the page's settings apart), headings, admonitions, lists and the like skipped."""
     for block in re.split(r"\n\s*\n", body):
         block = block.strip()
-        if not block or block.startswith(("#", "!!!", "???", "<", "|", "```", "-", "*", "![", ":::")):
+        if not block or block.startswith(("#", "!!!", "???", "<", "|", "```", "-", "*", "![", ":::", ">")):
             continue
         text = _plain(block)
         if text:
@@ -117,9 +129,47 @@ def _main_photo(view: Mapping[str, Any]) -> Mapping[str, Any] | None:
     return None
 
 
+def first_sentence(text: str) -> str:
+    """The first sentence of a paragraph (up to 。！？ or a full stop before a space)."""
+    match = re.match(r"(.+?(?:[。！？!?]|\.(?=\s|$)))[”’」』\"')）]*", text.strip(), re.S)
+    return match.group(0).strip() if match else text.strip()
+
+
 def describe(view: Mapping[str, Any], body: str, language: str, fallback: str) -> str:
-    text = view.get("summary") or view.get("intro") or view.get("subtitle") or first_paragraph(body)
+    """A sentence for search results and link previews, never the hall's name alone where
+    the page has words of its own: its summary, else the first sentence of its body; lists,
+    the timeline and the achievements say what they hold (``sharing`` in hall/locales/)."""
+    words = strings("sharing", language)
+    kind = view.get("kind", "page")
+    values = {"site": fallback, "title": view.get("title", ""), "intro": strip_field(view.get("intro") or "")}
+    text = ""
+    if kind == "timeline":
+        count = sum(len(era.get("events") or ()) for era in view.get("eras") or ())
+        text = words["timeline"].format(count=count, **values)
+    elif kind == "achievements":
+        text = words["achievements"].format(**values)
+    elif kind == "zones":
+        text = words["zones"].format(**values)
+    elif kind == "news-list":
+        category = next((c["title"] for c in view.get("categories") or () if c.get("current")), "")
+        year = next((y["year"] for y in view.get("years") or () if y.get("current")), "")
+        key = "news_category" if category else "news_year" if year else "news_list"
+        text = words[key].format(category=category, year=year, **values)
+    else:
+        own = view.get("summary") or view.get("intro") or view.get("subtitle")
+        text = strip_field(own or "") or first_sentence(strip_field(first_paragraph(body)))
     return shorten(text or fallback, language)
+
+
+def share_title(site: Site, language: str, title: str, is_home: bool) -> str:
+    """"古建筑清真寺 | X县民族团结文化展厅": a shared link says where it leads; home: the hall."""
+    name = site.site_name(language)
+    return name if is_home or not title or title == name else f"{title} | {name}"
+
+
+def needs_card(spec: PageSpec) -> bool:
+    """A page without a photo of its own, or of what it lists, is shared with a card."""
+    return _main_photo(spec.view) is None
 
 
 def page_seo(
@@ -140,6 +190,10 @@ def page_seo(
     canonical = site.url(language, path)
     photo = _main_photo(view)
     image = site.url(language, photo["src"]) if photo and site.root else ""
+    size = (photo.get("width"), photo.get("height")) if photo else (None, None)
+    alt = (photo or {}).get("alt", "")
+    if not photo and site.cards and site.root:
+        image, size, alt = site.url(language, card_path(site.cards, title, name)), CARD_SIZE, share_title(site, language, title, is_home)
     alternates = [
         {"hreflang": HTML_LANG.get(code, code), "href": site.url(code, path)}
         for code in site.languages
@@ -149,12 +203,14 @@ def page_seo(
     og = {
         "og:type": "article" if kind in ("exhibit", "news-item") else "website",
         "og:site_name": name,
-        "og:title": title if not is_home else name,
+        "og:title": share_title(site, language, title, is_home),
         "og:description": description,
         "og:locale": og_locale(language),
         "og:url": canonical,
         "og:image": image,
-        "og:image:alt": (photo or {}).get("alt", "") if image else "",
+        "og:image:width": str(size[0] or "") if image else "",
+        "og:image:height": str(size[1] or "") if image else "",
+        "og:image:alt": alt if image else "",
     }
     og_alternate = [og_locale(code) for code in site.languages if code != language]
     twitter = {"twitter:card": "summary_large_image" if image else "summary"}
@@ -276,11 +332,38 @@ def sitemap_paths(dest_uris: Sequence[str]) -> list[str]:
     return list(seen)
 
 
-def write_seo_files(site: Site, language: str, dest_uris: Sequence[str], site_dir: Path, *, public: bool = True) -> None:
+def share_card_style(root: Path, theme_dir: str | None, fonts: Sequence[str],
+                     warn: Callable[[str], None] | None = None) -> CardStyle:
+    """How this build draws share cards (hall/media/cards.py). When no CJK font is found,
+    ``warn`` gets a bilingual warning (the primary build passes it: said once) and pages
+    are shared with the hall's logo card: not a failure."""
+    logo = Path(theme_dir) / "assets" / "apple-touch-icon.png" if theme_dir else None
+    style = card_style(fonts, logo, Path(root) / ".cache" / "hall-media" / "cards")
+    problems = ProblemLog(Path(root))
+    if not style.font:
+        problems.report(
+            "share.no_font", Path(root) / "mkdocs.yml",
+            "找不到中文字体，分享图只显示展厅标志，不显示页面标题。",
+            "No Chinese font was found: share cards show the hall's logo only, not the page title.",
+            "安装思源黑体（Debian：apt install fonts-noto-cjk），或在 mkdocs.yml 的 hall 插件下用 "
+            "share_card_fonts 写明字体文件的路径，如 C:/Windows/Fonts/msyh.ttc。",
+            "Install Noto Sans CJK (Debian: apt install fonts-noto-cjk), or list a font file under the hall "
+            "plugin in mkdocs.yml as share_card_fonts, e.g. C:/Windows/Fonts/msyh.ttc.",
+            level="warning")
+    for problem in problems.warnings if warn else ():
+        warn(problem.format())
+    return style
+
+
+def write_seo_files(site: Site, language: str, pages: Sequence[PageSpec], site_dir: Path, *, public: bool = True) -> None:
     """Write this language's sitemap.xml (+ .gz) into its own root, and, for the default
     language, robots.txt. Without a site_url there is nothing absolute to list: the
-    sitemap is left out. ``public=False`` (kiosk, preview) asks robots to stay away."""
+    sitemap is left out. ``public=False`` (kiosk, preview) asks robots to stay away.
+    With a site_url, the share cards of the pages without a photo go in too."""
     site_dir = Path(site_dir)
+    dest_uris = [spec.dest_uri for spec in pages]
+    if site.cards and site.root:
+        write_cards(site.cards, [(spec.title, site.site_name(language)) for spec in pages if needs_card(spec)], site_dir)
     for name in ("sitemap.xml", "sitemap.xml.gz"):
         (site_dir / name).unlink(missing_ok=True)
     if site.root and public:

@@ -8,6 +8,7 @@ from typing import Any
 from ..content.model import Hall
 from ..i18n import format_list
 from .context import PageContext
+from .lead import lead
 from .spec import ZONES_SRC, PageSpec, entry_page
 
 
@@ -52,6 +53,7 @@ def plan_zones(hall: Hall, views: PageContext, on_timeline: dict[str, list[dict[
                 zone={"id": zone.id, "title": zone_view["title"], "url": zone_view["url"]},
                 era_lang=views.text_lang(exhibit.era),
                 summary_lang=views.text_lang(exhibit.summary),
+                lead=lead(view["summary"], body.text if body else None),  # the summary, unless the body opens with it
                 timeline=on_timeline.get(exhibit.id, []),
                 previous=views.card(route[index - 1]) if index > 0 else None,
                 next=views.card(route[index + 1]) if index + 1 < len(route) else None,

@@ -15,6 +15,7 @@ from ..content.model import Hall, NewsCategory, NewsItem
 from ..content.news import newest_first
 from ..i18n import catalog, format_date_span, strings
 from .context import PageContext
+from .lead import lead
 from .options import SiteOptions
 from .spec import NavItem, PageSpec, entry_page, news_url
 
@@ -39,6 +40,13 @@ def news_card(views: PageContext, item: NewsItem, categories: Mapping[str, NewsC
         "draft": item.status == "draft",
         "translated": item.title.has(views.language) and views.language in item.bodies,
     }
+
+
+def listed_categories(hall: Hall) -> list[NewsCategory]:
+    """The categories that have items (in this build: drafts count only in previews), in
+    their configured order: an empty one listed as "业务培训 (0)" leads a visitor nowhere."""
+    used = {item.category for item in hall.news}
+    return [c for c in hall.news_categories if c.id in used]
 
 
 def latest_news(hall: Hall, views: PageContext, count: int = 3) -> dict[str, Any]:
@@ -66,6 +74,7 @@ def plan_news(
     categories = {c.id: c for c in hall.news_categories}
     items = newest_first(hall.news)
     cards = {item.id: news_card(views, item, categories) for item in items}
+    listed = listed_categories(hall)  # a category with nothing in it is neither listed nor given a page
     years = sorted({item.date.start.year for item in items}, reverse=True)
     pages: list[PageSpec] = []
 
@@ -74,7 +83,7 @@ def plan_news(
             "categories": [
                 {"id": c.id, "title": views.text(c.title), "url": f"news/{c.id}/",
                  "count": sum(1 for i in items if i.category == c.id), "current": c.id == current_category}
-                for c in hall.news_categories
+                for c in listed
             ],
             "years": [
                 {"year": year, "url": f"news/{year}/", "current": year == current_year,
@@ -106,7 +115,7 @@ def plan_news(
         src = "news/index.md" if number == 1 else f"news/page/{number}/index.md"
         list_page(src, title, chunk, {**facets(None, None), "pagination": pagination, "all_current": True}, number == 1)
 
-    for category in hall.news_categories:
+    for category in listed:
         subset = [i for i in items if i.category == category.id]
         title = views.text(category.title)
         list_page(f"news/{category.id}/index.md", title, subset,
@@ -124,6 +133,7 @@ def plan_news(
         view.update(
             shared,
             kind="news-item",
+            lead=lead(view["summary"], body.text if body else None),  # the summary, unless the body opens with it
             labels=words,
             newer=cards[items[index - 1].id] if index > 0 else None,
             older=cards[items[index + 1].id] if index + 1 < len(items) else None,

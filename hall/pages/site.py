@@ -14,6 +14,7 @@ from ..content.model import Hall
 from ..media import ImageSet
 from .a11y import STATEMENT_URL
 from .achievements import plan_achievements
+from .chrome import with_chrome
 from .context import PageContext
 from .exhibits import plan_zones, plan_zones_index
 from .news import latest_news, plan_news
@@ -21,6 +22,7 @@ from .options import SiteOptions
 from .spec import ZONES_SRC, NavItem, PageSpec, SitePlan, entry_page
 from .status import plan_status_page
 from .timeline import plan_timeline, timeline_slices
+from .visit import VISIT_PAGES, visit_view
 
 
 def plan_site(
@@ -40,7 +42,8 @@ def plan_site(
     for page in hall.pages:
         body, view = views.body(page)
         title = _first_heading(body.text) or page.slug
-        pages.append(entry_page(f"{page.slug}/", "page.html", title, {"kind": "page", **view}, body))
+        visit = {"visit": visit_view(hall, views)} if page.slug in VISIT_PAGES else {}
+        pages.append(entry_page(f"{page.slug}/", "page.html", title, {"kind": "page", **view, **visit}, body))
         (footer if f"{page.slug}/" == STATEMENT_URL else page_nav).append(NavItem(title, f"{page.slug}/index.md"))
 
     news_pages, news_nav = plan_news(hall, views, options)
@@ -60,7 +63,8 @@ def plan_site(
         *page_nav,
     )
     footer.append(NavItem(status_page.title, status_page.src_uri))
-    return SitePlan(language, tuple(pages), nav, tuple(footer))
+    # No one-link sidebars, no table of contents on short pages (chrome.py).
+    return SitePlan(language, with_chrome(pages, nav), nav, tuple(footer))
 
 
 def plan_home(hall: Hall, views: PageContext) -> PageSpec:
@@ -79,6 +83,7 @@ def plan_home(hall: Hall, views: PageContext) -> PageSpec:
             "zones": [views.zone_summary(z) for z in hall.zones],
             "highlights": [views.card(views.exhibits[h]) for h in hall.home.highlights if h in views.exhibits],
             "latest_news": latest_news(hall, views),
+            "visit": visit_view(hall, views),  # the visiting strip and "start the visit" (pages/visit.py)
         },
     )
 

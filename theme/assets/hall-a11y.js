@@ -115,15 +115,51 @@
     return exact || close;
   }
 
-  /* The text a visitor hears: title, summary, then the body, in reading order. */
-  function textOf(article) {
-    var parts = [];
+  /* Left out of what is read: hidden text, decoration, heading anchors. */
+  var UNREAD = "script, style, .hall-visually-hidden, [aria-hidden='true'], .headerlink";
+  var HEADING = /^H[1-6]$/;
+
+  function readable(node) {
+    if (node.matches(UNREAD)) return "";
+    var clone = node.cloneNode(true);
+    clone.querySelectorAll(UNREAD).forEach(function (n) { n.remove(); });
+    return (clone.innerText || clone.textContent || "").replace(/[ \t]+/g, " ").replace(/\s*\n\s*/g, "\n").trim();
+  }
+
+  /* What a visitor hears, in reading order: the title, the summary, then the body. Each
+   * heading is an utterance of its own, ended like a sentence, so the voice pauses after it
+   * instead of running it into the next sentence ("六百余年的历史古建筑清真寺…"). */
+  function utterancesOf(article) {
+    var result = [], text = [];
+    function flush() {
+      if (text.length) result = result.concat(chunks(text.join("\n")));
+      text = [];
+    }
+    function heading(node) {
+      var words = readable(node);
+      if (!words) return;
+      flush();
+      result.push(/[。！？!?.:：]$/.test(words) ? words : words + (/[\u3000-\u9fff]/.test(words) ? "。" : "."));
+    }
+    function block(node) {
+      var words = readable(node);
+      if (words) text.push(words);
+    }
+    function walk(node) {
+      Array.prototype.forEach.call(node.children, function (child) {
+        if (HEADING.test(child.tagName)) heading(child);
+        else if (!child.matches(UNREAD) && child.querySelector("h1, h2, h3, h4, h5, h6")) walk(child);
+        else block(child);
+      });
+    }
     article.querySelectorAll("h1, .hall-lead, .hall-body").forEach(function (node) {
-      var clone = node.cloneNode(true);
-      clone.querySelectorAll("script, style, .hall-visually-hidden, [aria-hidden='true'], .headerlink").forEach(function (n) { n.remove(); });
-      parts.push(clone.innerText || clone.textContent || "");
+      if (node.parentElement && node.parentElement.closest(".hall-body")) return;  // read with its body
+      if (HEADING.test(node.tagName)) heading(node);
+      else if (node.matches(".hall-body")) walk(node);
+      else block(node);
     });
-    return parts.join("\n").replace(/[ \t]+/g, " ").trim();
+    flush();
+    return result;
   }
 
   /* Short utterances: some engines stop after ~15 s of one long utterance. */
@@ -164,7 +200,7 @@
       if (!voice || !article) return;
       synth.cancel();
       var mine = ++run;
-      var queue = chunks(textOf(article));
+      var queue = utterancesOf(article);
       queue.forEach(function (piece, index) {
         var utterance = new SpeechSynthesisUtterance(piece);
         utterance.voice = voice;
@@ -203,7 +239,7 @@
   }
 
   // Exposed for tests and for the kiosk: the same functions the buttons call.
-  window.hallA11y = { setSize: setSize, setContrast: setContrast, voiceFor: voiceFor, chunks: chunks };
+  window.hallA11y = { setSize: setSize, setContrast: setContrast, voiceFor: voiceFor, chunks: chunks, utterancesOf: utterancesOf };
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();
