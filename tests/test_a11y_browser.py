@@ -356,7 +356,7 @@ def _every_page(site: Path) -> list[str]:
 
 
 def _open_drawer(page) -> None:
-    page.locator("label.md-header__button[for='__drawer']").click()
+    page.locator("[data-hall-drawer-button]").click()  # hall-focus.js's button in place of Material's label
     page.locator(".md-sidebar--primary .md-nav__link").first.wait_for(state="visible")
 
 

@@ -1,6 +1,6 @@
 /* Keyboard focus goes only where the visitor can see, framework-free.
  *
- * - Material's menu button (a <label>) is made reachable and pressable by keyboard.
+ * - Material's menu button (a <label>) is replaced by a real button, reachable by keyboard.
  * - The closed navigation drawer (phones and tablets, below Material's 76.25em breakpoint)
  *   sits off-screen; its ~12 links were tab stops the visitor could not see. It is `inert`
  *   while closed (hall-a11y.css hides it with `visibility` where `inert` or JS is missing).
@@ -34,20 +34,28 @@
         drawer.removeAttribute("aria-hidden");
       }
     }
-    /* Material's menu button is a <label>, which the keyboard cannot reach or press: the
-       header template makes it a tab stop with a button role; Enter and Space open it here. */
-    var button = document.querySelector("[data-hall-drawer-button]");
-    if (button) {
-      button.addEventListener("keydown", function (event) {
-        if (event.key !== "Enter" && event.key !== " ") return;
-        event.preventDefault();
-        event.stopPropagation(); /* Material's own Enter handler would click the label a second time */
-        button.click(); /* a label's click toggles its checkbox, with the change event */
+    /* Material's menu button is a <label>, which the keyboard cannot reach or press (and which
+       may not carry a button's role): a real button takes its place, toggling the same checkbox.
+       Without scripts the label stays, and the pointer opens the drawer through it as before. */
+    var label = document.querySelector("label[data-hall-drawer-button]");
+    var button = null;
+    if (label) {
+      button = document.createElement("button");
+      button.type = "button";
+      button.className = label.className;
+      button.innerHTML = label.innerHTML;
+      button.setAttribute("aria-label", label.getAttribute("data-hall-drawer-button"));
+      button.setAttribute("aria-expanded", "false");
+      button.setAttribute("data-hall-drawer-button", "");
+      button.addEventListener("click", function () {
+        toggle.checked = !toggle.checked;
+        toggle.dispatchEvent(new Event("change"));
         if (toggle.checked) {
           var first = drawer.querySelector("a[href], label[tabindex], input");
           if (first) setTimeout(function () { first.focus(); }, 0);
         }
       });
+      label.replaceWith(button);
     }
     toggle.addEventListener("change", update);
     if (NARROW && NARROW.addEventListener) NARROW.addEventListener("change", update);
