@@ -73,7 +73,7 @@ def find_notes(text: str, markdown: bool = True) -> list[Note]:
         column = len(_QUOTE.match(lines[first]).group(0)) + 1 if _QUOTE.match(lines[first]) else 1
         notes.append(Note(quote, first + 1, column, True))
     in_block = {i for first, last in blocks for i in range(first, last)}
-    code = _fenced_lines(lines) if markdown else set()
+    code = fenced_lines(lines) if markdown else set()
     for match in _INLINE.finditer(text):
         line = text.count("\n", 0, match.start())
         if line in in_block or line in code:
@@ -95,7 +95,7 @@ def strip_body(text: str, language: str | None = None) -> str:
     if not has_notes(text):
         return text
     lines = text.split("\n")
-    code = _fenced_lines(lines)
+    code = fenced_lines(lines)
     removed = {i for first, last in _block_notes(lines) for i in range(first, last)}
     kept: list[str | None] = []
     noted: set[int] = set(removed)
@@ -149,8 +149,9 @@ def _line_starts(lines: list[str]) -> list[int]:
     return starts
 
 
-def _fenced_lines(lines: list[str]) -> set[int]:
-    """Indices of the lines of fenced code blocks, fences included."""
+def fenced_lines(lines: list[str]) -> set[int]:
+    """Indices of the lines of fenced code blocks, fences included (a closing fence is the
+    opening's character, at least as long), for every scan of a body that must skip code."""
     code: set[int] = set()
     fence = ""
     for i, line in enumerate(lines):
@@ -169,7 +170,7 @@ def _block_notes(lines: list[str]) -> list[tuple[int, int]]:
     """(first, end) line ranges of blockquotes that are notes. A blockquote runs, as
     Python-Markdown reads it, from a ``>`` line through its paragraph (lazy lines too) and on
     through further ``>`` paragraphs after blank lines: it is one quote, so one note."""
-    code = _fenced_lines(lines)
+    code = fenced_lines(lines)
     found: list[tuple[int, int]] = []
     i = 0
     while i < len(lines):
@@ -209,7 +210,7 @@ def _segments(kept: list[str | None], code: set[int]) -> list[list[int]]:
 
 
 def _split_fences(lines: list[str]) -> list[tuple[bool, str]]:
-    code = _fenced_lines(lines)
+    code = fenced_lines(lines)
     parts: list[tuple[bool, list[str]]] = []
     for i, line in enumerate(lines):
         fenced = i in code

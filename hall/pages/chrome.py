@@ -22,6 +22,7 @@ import re
 from dataclasses import replace
 from typing import Iterable
 
+from ..content.notes import fenced_lines
 from .spec import NavItem, PageSpec
 
 #: Fewest section headings for a table of contents: with two, both are on screen anyway.
@@ -30,7 +31,6 @@ TOC_MIN_HEADINGS = 3
 #: 2,000 letters of English, a little more than a desktop screen (shorter pages are read whole).
 TOC_MIN_LENGTH = 2000
 
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _SECTION_HEADING = re.compile(r"^ {0,3}#{2,6}[ \t]+\S")
 _ANY_HEADING = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)")
 #: Markdown that is not read: images, links' targets, attribute lists, HTML tags, emphasis marks.
@@ -41,15 +41,9 @@ _SPACE = re.compile(r"\s+")
 
 def _prose_lines(markdown: str) -> Iterable[str]:
     """The lines of ``markdown`` outside fenced code."""
-    fence = None
-    for line in markdown.splitlines():
-        match = _FENCE.match(line)
-        if fence is None and match:
-            fence = match.group(1)[0]
-        elif fence is not None and match and match.group(1)[0] == fence:
-            fence = None
-        elif fence is None:
-            yield line
+    lines = markdown.splitlines()
+    code = fenced_lines(lines)
+    return (line for i, line in enumerate(lines) if i not in code)
 
 
 def section_headings(markdown: str) -> int:
