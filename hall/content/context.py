@@ -29,6 +29,8 @@ class ReadContext:
         self.log = log
         # Checked once everything is read (references.py, tags.py): (fields, key, values, node).
         self.reference_checks: list[tuple[FieldReader, str, list[str], YList | None]] = []
+        # exhibit.yml files that set their own guide number: (fields, exhibit id) (guide.py).
+        self.guide_overrides: dict[str, FieldReader] = {}
         self.tag_checks: list[tuple[FieldReader, list[str], YList | None]] = []
         self.tag_labels: dict[str, Localized] = {}  # tags.yml, read first: entries may name a tag by its label
         self.yaml_cache = FileCache(root, "yaml", code_version(yamlfile, yamltraps, yamlsyntax) + yaml.__version__)

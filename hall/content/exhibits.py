@@ -8,13 +8,14 @@ from pathlib import Path
 from .bundles import read_bodies, read_photos, report_stray_files
 from .context import ReadContext
 from .fields import closest
+from .guide import number_guides, read_guide_override
 from .model import Exhibit, Localized, Zone
 from .rules import SLUG, STATUSES
 from .tags import entry_tags
 from .yamlfile import mapping_items
 
 EXHIBIT_FIELDS = (
-    "title", "summary", "date", "era", "order", "tags", "status", "images", "related", "timeline",
+    "title", "summary", "date", "era", "order", "tags", "status", "images", "related", "timeline", "guide",
 )
 ZONE_FIELDS = ("id", "title", "intro")
 
@@ -77,6 +78,7 @@ def read_zones(ctx: ReadContext) -> list[Zone]:
         ]
         exhibits.sort(key=lambda e: (e.order, e.id))
         result.append(Zone(zone.id, zone.title, zone.intro, tuple(exhibits)))
+    result = number_guides(ctx, result)  # guide numbers, in visiting order (guide.py)
     for child in sorted(exhibits_dir.iterdir()):
         if child.is_dir() and child.name not in zone_ids and not child.name.startswith((".", "_")):
             guess = closest(child.name, zone_ids)
@@ -133,6 +135,7 @@ def read_exhibit(ctx: ReadContext, zone: str, folder: Path) -> Exhibit | None:
     related = fields.str_list("related")
     ctx.reference_checks.append((fields, "related", related, data.get("related")))
     bodies = read_bodies(ctx, folder)
+    read_guide_override(ctx, fields, exhibit_id)
     exhibit = Exhibit(
         id=exhibit_id,
         zone=zone,

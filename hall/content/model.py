@@ -67,6 +67,7 @@ class Exhibit:
     images: tuple[Photo, ...] = ()
     related: tuple[str, ...] = ()
     timeline: bool = False
+    guide: str = ""  # the guide number (导览编号) visitors key in: hall/content/guide.py
 
     @property
     def slug(self) -> str:
@@ -320,6 +321,11 @@ class Hall:
         return replace(self, zones=zones, home=home, news=news)
 
 
+#: Dataclasses of the content package are the model (a section may keep its own in its
+#: module, e.g. the floor plan's): map_texts walks them all, other dataclasses not.
+_MODEL_PACKAGE = __name__.rsplit(".", 1)[0] + "."
+
+
 def map_texts(value: Any, on_text: Callable[[str], str], on_body: Callable[[str, str], str],
               language: str = "") -> Any:
     """``value`` with every text of a ``Localized`` through ``on_text`` (a text left empty is
@@ -338,7 +344,7 @@ def map_texts(value: Any, on_text: Callable[[str], str], on_body: Callable[[str,
     if isinstance(value, Mapping):
         entries = {key: map_texts(item, on_text, on_body, str(key)) for key, item in value.items()}
         return value if all(entries[key] is item for key, item in value.items()) else entries
-    if not is_dataclass(value) or type(value).__module__ != __name__:
+    if not is_dataclass(value) or not type(value).__module__.startswith(_MODEL_PACKAGE):
         return value
     changed = {}
     for spec in fields(value):

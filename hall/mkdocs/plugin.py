@@ -13,7 +13,6 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
-from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
@@ -24,7 +23,7 @@ from ..content import ProblemLog, load_hall
 from ..content.linkmap import LinkTable
 from ..content.privacy import check_privacy
 from ..content.strict import strict_warnings
-from ..i18n import HTML_LANG, LANGUAGE_NAMES, catalog, strings
+from ..i18n import HTML_LANG
 from ..media import (
     MediaPlan,
     cover_photos,
@@ -38,19 +37,18 @@ from ..media import (
 )
 from ..outputs.csp import with_policy
 from ..outputs.feeds import write_news_feeds
-from ..outputs.qr import public_url, qr_svg, with_link_qr_codes
+from ..outputs.qr import with_link_qr_codes
 from ..outputs.sanitize import sanitize_html
 from ..outputs.search import build_index, search_pages
 from ..outputs.seo import Site, page_seo, share_card_style, site_root, write_seo_files
 from ..pages import PageSpec, SiteOptions, SitePlan, plan_site
-from ..pages.a11y import a11y_context
-from ..pages.notfound import not_found_context
 from ..pages.browse import with_browse
 from ..pages.problems import with_problems
 from .config import HallConfig
 from .escaping import escape_nav_titles, escape_own_templates, html_title, theme_scripts
 from .filters import site_url_filter, srcset_filter
 from .fragments import FragmentCache
+from .globals import template_globals
 from .languages import (
     LanguageBuild,
     collect_language_builds,
@@ -73,7 +71,6 @@ from .quick_exit import after_mkdocs_build
 from .settings import (
     build_markdown_extensions_once,
     configure_language,
-    root_of,
     site_dir_given,
 )
 from .switches import (
@@ -249,52 +246,19 @@ class HallPlugin(BasePlugin[HallConfig]):
 
     # Global template data: UI strings, footer filing numbers, this build's language.
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
-        languages = tuple(self.config.languages)
         footer = [{"title": item.title, "url": found.url} for item in self.plan.footer
                   if (found := files.get_file_from_path(item.src_uri)) is not None]
         # Pages the chrome links to (tabs, drawer, footer) get chrome of their own (fragments.py).
         env.globals["hall_cached"] = FragmentCache(self.nav_urls | {link["url"] for link in footer})
-        env.globals["hall_t"] = catalog(self.language, languages[0])
         env.bytecode_cache = jinja_cache(self.root)  # compile templates once, not on every (re)build
         escape_own_templates(env, config.theme.custom_dir)  # every {{ }} in theme/ escapes (escaping.py)
         self.scripts = theme_scripts(env)  # the only inline scripts a page's policy allows (csp.py)
         env.filters["hall_url"] = site_url_filter
         env.filters["hall_srcset"] = srcset_filter
-        env.globals["hall_site"] = {
-            "language": self.language,
-            "html_lang": HTML_LANG.get(self.language, self.language),
-            "languages": [
-                {"code": code, "name": LANGUAGE_NAMES.get(code, code), "html_lang": HTML_LANG.get(code, code),
-                 "root": root_of(code, self.language, languages), "current": code == self.language}
-                for code in languages
-            ],
-            "county": self.config.county.get(self.language) or self.config.county.get(languages[0], ""),
-            "icp_number": self.config.icp_number,
-            "psb_number": self.config.psb_number,
-            "psb_code": self.config.psb_code,
-            "preview": self.preview,
-            "search": self.config.search,
-            "search_strings": strings("search", self.language, languages[0]),
-            "feeds": bool(self.hall.news and config.site_url),
-            "kiosk": self._kiosk_settings(languages),
-            "footer": footer,
-        }
-        env.globals["hall_qr"] = lambda data, title="": Markup(qr_svg(data, title=title))
-        env.globals["hall_a11y"] = a11y_context(self.language, languages[0])  # hall/pages/a11y.py
-        env.globals["hall_404"] = not_found_context(self.language, languages)  # theme/404.html
-        env.globals["hall_short_name"] = self.config.short_name.get(self.language, "")  # phone header
-        env.globals["hall_public_url"] = lambda page_url: public_url(self.public_site_url, page_url)
+        env.globals.update(template_globals(  # hall/mkdocs/globals.py
+            self.config, self.language, preview=self.preview, kiosk=self.kiosk,
+            feeds=bool(self.hall.news and config.site_url), footer=footer, public_site_url=self.public_site_url))
         return env
-
-    def _kiosk_settings(self, languages: tuple[str, ...]) -> dict[str, Any] | None:
-        if not self.kiosk:
-            return None
-        return {
-            "idle": self.config.kiosk_idle_seconds,
-            "countdown": self.config.kiosk_countdown_seconds,
-            "default_root": root_of(languages[0], self.language, languages),
-            "strings": strings("kiosk", self.language, languages[0]),
-        }
 
     # The 404 page is drawn by a theme template, not a page: it gets its policy here.
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
