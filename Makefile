@@ -37,6 +37,11 @@ system-deps:
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq npm >/dev/null; \
 	fi
+	@if ! command -v Xvfb >/dev/null || ! command -v xdotool >/dev/null || [ ! -x /usr/sbin/nginx ]; then \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq xvfb xdotool nginx >/dev/null; \
+	fi
 
 # Development-only checkers (Nu HTML checker, Lighthouse), exact versions from tools/package-lock.json.
 TOOLS := tools/node_modules/.installed

@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import os
 import shutil
+import threading
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
+from hall.cli.kiosk import make_server
 from tests.support.sites import REPO, copy_sample_hall, run_hall, run_mkdocs  # noqa: F401  (tests import them from here)
 from tests.support.static_server import serve
 
@@ -58,20 +61,27 @@ def site_url(site: Path):
 
 
 @pytest.fixture(scope="session")
-def browser():
-    """Headless Debian Chromium driven by Playwright (never a downloaded browser)."""
+def playwright():
+    """One Playwright for the session: a second ``sync_playwright()`` would refuse to start
+    inside the first one's event loop."""
     if not Path(CHROMIUM).exists():
         pytest.fail(f"Chromium not found at {CHROMIUM}: install Debian's chromium package (see .ci/run)")
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"],
-        )
-        yield browser
-        browser.close()
+    with sync_playwright() as running:
+        yield running
+
+
+@pytest.fixture(scope="session")
+def browser(playwright):
+    """Headless Debian Chromium driven by Playwright (never a downloaded browser)."""
+    browser = playwright.chromium.launch(
+        executable_path=CHROMIUM,
+        args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+              "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"],
+    )
+    yield browser
+    browser.close()
 
 
 @pytest.fixture
@@ -93,3 +103,48 @@ def phone(browser):
     context = browser.new_context(**PHONE)
     yield context.new_page()
     context.close()
+
+
+# -- the kiosk build, shared by every kiosk test module (one build per session) ------------
+
+EXTERNAL = "https://www.gov.cn/"
+LANDSCAPE = {"width": 1920, "height": 1080}
+
+
+@pytest.fixture(scope="session")
+def kiosk_project(tmp_path_factory) -> Path:
+    project = copy_sample_hall(tmp_path_factory.mktemp("kiosk-hall"))
+    about = project / "content" / "pages" / "about.zh.md"
+    about.write_text(about.read_text(encoding="utf-8") + f"\n\n参见[中国政府网]({EXTERNAL})。\n", encoding="utf-8")
+    result = run_hall(project, "build", "--kiosk")
+    assert result.returncode == 0, result.stdout + result.stderr
+    return project
+
+
+@contextmanager
+def kiosk_server(folder: Path):
+    """The kiosk's own server (hall.cli.kiosk.make_server) on a free port, for a ``with``."""
+    server = make_server(folder, 0)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def kiosk_url(kiosk_project: Path):
+    with kiosk_server(kiosk_project / "site-kiosk") as url:
+        yield url
+
+
+@pytest.fixture
+def touch_page(browser):
+    context = browser.new_context(viewport=LANDSCAPE, has_touch=True)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    yield page
+    context.close()
+    assert not errors, errors

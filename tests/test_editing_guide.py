@@ -7,8 +7,9 @@ import re
 from tests.conftest import REPO
 
 FAMILIES = ("yaml", "file", "field", "exhibit", "zone", "zones", "image", "body", "page", "news", "timeline",
-            "achievements", "reference", "link", "id", "privacy", "translation", "tag", "note", "visit", "html", "share", "system")
-NOT_CODES = {"html", "yml", "md", "xml", "json", "txt", "svg", "css", "js"}
+            "achievements", "reference", "link", "id", "privacy", "translation", "tag", "note", "visit", "html", "share", "system",
+            "guide", "floorplan", "audio", "tour", "licence", "kiosk")
+NOT_CODES = {"html", "yml", "md", "xml", "json", "txt", "svg", "css", "js", "csv"}
 #: codes built with an f-string: reference.{key}, privacy.{kind}
 BUILT = {"reference.related", "reference.highlights", "privacy.id_number", "privacy.phone"}
 

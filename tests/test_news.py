@@ -86,7 +86,7 @@ def test_pagination_category_and_year_pages_are_planned(sample):
     first = next(p for p in plan.pages if p.src_uri == "news/index.md")
     assert len(first.view["items"]) == 2 and first.view["pagination"]["older"] == "news/page/2/"
     nav = [item.title for item in plan.nav]
-    assert nav[:5] == ["首页", "展区", "时间线", "活动动态", "成就"]
+    assert nav[:6] == ["首页", "参观", "展区", "时间线", "活动动态", "成就"]
 
 
 def test_feeds_from_the_core_parse_cleanly(sample):

@@ -76,7 +76,7 @@ def assert_told_plainly(output: str, project: Path) -> None:
 # -- --verbose everywhere -----------------------------------------------------------------
 
 SUBCOMMANDS = {"build": [], "serve": [], "check": [], "kiosk": [], "new": ["exhibit", "history/old-well"],
-               "translated": ["en.md"], "prune-media": [], "fix-encoding": ["a.yml"]}
+               "translated": ["en.md"], "prune-media": [], "fix-encoding": ["a.yml"], "placards": [], "publish": []}
 
 
 def test_verbose_is_accepted_before_and_after_every_subcommand():

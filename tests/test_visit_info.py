@@ -177,13 +177,13 @@ def test_the_strip_is_on_the_home_and_about_pages_in_each_language(visit_site, p
 
 @pytest.mark.parametrize("prefix", ["", "en/"])
 @pytest.mark.parametrize("page", ["index.html", "about/index.html"])
-def test_start_the_visit_leads_to_the_first_zone_page_that_exists(visit_site, prefix, page):
+def test_start_the_visit_leads_to_the_visit_page_that_exists(visit_site, prefix, page):
     origin = visit_site / prefix / page
     strip = _strip(origin.read_text(encoding="utf-8"))
     href = re.search(r'<p class="hall-visit__start"><a [^>]*href="([^"]+)"', strip).group(1)
     target = (origin.parent / href).resolve()
     assert (target / "index.html").is_file(), href
-    assert target == (visit_site / prefix / "exhibits" / "prologue").resolve()
+    assert target == (visit_site / prefix / "visit").resolve()  # floor plan and route (hall/pages/visitplan.py)
 
 
 def test_the_strip_is_only_on_the_home_and_about_pages(visit_site):
@@ -191,11 +191,14 @@ def test_the_strip_is_only_on_the_home_and_about_pages(visit_site):
     assert 'class="hall-visit"' not in (visit_site / "en/news/index.html").read_text(encoding="utf-8")
 
 
-def test_the_start_of_the_route_is_the_first_zone_in_visiting_order():
+def test_the_visit_starts_on_the_visit_page_when_there_is_anything_to_visit():
+    from dataclasses import replace
+
     from tests.conftest import REPO
 
     hall, _ = load_hall(REPO)
-    assert visit_start(hall) == f"exhibits/{hall.zones[0].id}/"
+    assert visit_start(hall) == "visit/"
+    assert visit_start(replace(hall, zones=(), floorplan=None)) == "exhibits/"
 
 
 # ------------------------------------------------------------------ in a browser

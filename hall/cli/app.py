@@ -14,6 +14,7 @@ import time
 from pathlib import Path
 
 from ..content import load_hall
+from ..content.kioskcheck import kiosk_problems
 from ..content.notecheck import count_notes
 from ..content.strict import strict_problems
 from ..content.system_problems import shown_path
@@ -21,6 +22,8 @@ from ..media.verify import check_photos
 from ..mkdocs.switches import ENV_KIOSK, ENV_PREVIEW
 from .arguments import StaffArgumentParser
 from .config import config_file_of, site_languages
+from .placards import add_parser as add_placards_parser
+from .publish import add_publish_parser
 from .say import VERBOSE_HELP, say, say_internal_error, say_system_error, verbose_option
 from .staff import (
     cmd_fix_encoding,
@@ -65,6 +68,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     count = len(hall.exhibits)
     publishing_checks(hall, log)  # personal data (hall/content/privacy.py), as a publishing build does
     check_photos(hall, log)  # every photo decoded as the build does, once per content (hall/media/verify.py)
+    kiosk_problems(hall, log)  # links a touch screen cannot open (hall/content/kioskcheck.py)
     if getattr(args, "translations", False):
         print_translations(hall)
     if getattr(args, "strict", False):  # before publishing: warnings are errors (hall/content/strict.py)
@@ -165,7 +169,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 def cmd_kiosk(args: argparse.Namespace) -> int:
     from .kiosk import launch
+    from .kiosk_update import update
 
+    if args.action == "update":  # a new kiosk build from a URL or a USB stick, swapped in whole
+        return update(args.source, args.site)
     return launch(args.site, args.port, args.idle, args.display)
 
 
@@ -184,8 +191,11 @@ def cmd_prune_media(args: argparse.Namespace) -> int:
         print(log.format(), file=sys.stderr)
         say("内容有错误，为免误删，未清理缓存。", "The content has errors; the cache was left as it is.", sys.stderr)
         return 1
+    from ..media.panoramas import PANORAMA_SETTINGS
+
+    panoramas = [(hall.tour.files if hall.tour else (), PANORAMA_SETTINGS)]
     removed = prune_cache(config_file.parent, published_photo_files(hall), downloads=download_photo_files(hall),
-                          crops=cover_photos(hall))
+                          crops=cover_photos(hall), also=panoramas)
     say(f"已清理 {removed} 个不再使用的图片缓存。", f"Removed {removed} unused photo cache entries.")
     return 0
 
@@ -211,6 +221,8 @@ def build_parser() -> argparse.ArgumentParser:
     build.set_defaults(func=cmd_build)
 
     kiosk = sub.add_parser("kiosk", parents=[common], help="在本机启动触摸屏（服务 + 全屏浏览器） run the touch-screen kiosk")
+    kiosk.add_argument("action", nargs="?", choices=["update"], help="update：从网址或 U 盘更新站点 update the site from --from")
+    kiosk.add_argument("--from", dest="source", help="新站点的网址或文件夹 URL or folder of the new kiosk build")
     kiosk.add_argument("--site", default="site-kiosk", help="触摸屏版站点目录 kiosk build folder")
     kiosk.add_argument("--port", type=int, default=8765)
     kiosk.add_argument("--idle", type=int, default=None, help="无操作多少秒后返回待机画面 idle seconds")
@@ -237,12 +249,16 @@ def build_parser() -> argparse.ArgumentParser:
                                   "news: 日期-短名 date-slug (2024-05-01-lecture); zone: id (crafts)")
     new.set_defaults(func=cmd_new)
 
+    add_publish_parser(sub, common)  # hall/cli/publish.py
+
     prune = sub.add_parser("prune-media", parents=[common], help="清理不再使用的图片缓存 delete unused photo derivatives from .cache/")
     prune.set_defaults(func=cmd_prune_media)
 
     fix = sub.add_parser("fix-encoding", parents=[common], help="把 GBK 文件转换为 UTF-8 convert GBK files to UTF-8")
     fix.add_argument("files", nargs="+")
     fix.set_defaults(func=cmd_fix_encoding)
+
+    add_placards_parser(sub, common)  # hall placards: print-ready PDFs (hall/cli/placards.py)
     return parser
 
 

@@ -17,12 +17,13 @@ import http.server
 import os
 import shlex
 import shutil
-import subprocess
 import sys
-import tempfile
 import threading
 from pathlib import Path
 from typing import Sequence
+
+from hall.cli.kioskbrowser import (BOOT_WAIT_SECONDS, Heartbeat, KioskProfileError, answer_heartbeat,
+                                   default_profile_dir, supervise)
 
 DEFAULT_PORT = 8765
 DEFAULT_SITE_DIR = "site-kiosk"
@@ -32,7 +33,6 @@ BROWSERS = ("chromium", "chromium-browser", "google-chrome-stable", "google-chro
 # scripts/kiosk/ adds what flags cannot enforce (allow-list of URLs, no dev tools, no printing).
 CHROMIUM_FLAGS: tuple[str, ...] = (
     "--kiosk",                                  # full screen, no address bar, tabs or menus
-    "--incognito",                              # nothing of one visitor survives a restart
     "--noerrdialogs",                           # no crash/error dialogs over the exhibit
     "--disable-infobars",
     "--disable-session-crashed-bubble",         # no "restore pages?" after a power cut
@@ -52,6 +52,8 @@ CHROMIUM_FLAGS: tuple[str, ...] = (
     "--autoplay-policy=no-user-gesture-required",
     "--touch-events=enabled",
     "--lang=zh-CN",
+    "--enable-speech-dispatcher",               # read-aloud: without it Chromium on Linux has 0 voices
+    "--ozone-platform-hint=auto",               # Wayland under cage (hall-kiosk-session), X11 elsewhere
 )
 
 
@@ -96,6 +98,14 @@ class KioskRequestHandler(http.server.SimpleHTTPRequestHandler):
         self.send_header("X-Content-Type-Options", "nosniff")
         super().end_headers()
 
+    def do_GET(self) -> None:  # the page's "I am alive" beat (hall/cli/kioskbrowser.py), else a file
+        if not answer_heartbeat(self, self.server.heartbeat):
+            super().do_GET()
+
+    def do_POST(self) -> None:
+        if not answer_heartbeat(self, self.server.heartbeat):
+            self.send_error(405)
+
     def list_directory(self, path):  # never show a folder listing on a public screen
         self.send_error(404)
         return None
@@ -113,6 +123,10 @@ class KioskRequestHandler(http.server.SimpleHTTPRequestHandler):
 class KioskServer(http.server.ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.heartbeat = Heartbeat()  # per server: when the kiosk page last said it is alive
 
 
 def make_server(site_dir: Path | str, port: int = DEFAULT_PORT) -> KioskServer:
@@ -156,8 +170,8 @@ def launch(
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     display = display if display is not None else (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY") or "")
-    profile = tempfile.mkdtemp(prefix="hall-kiosk-profile-")
-    command = chromium_command(start_url(port, idle_seconds), browser=browser, user_data_dir=profile)
+    profile = default_profile_dir()
+    command = chromium_command(start_url(port, idle_seconds), browser=browser, user_data_dir=str(profile))
     try:
         print(f"触摸屏站点已在 http://127.0.0.1:{port}/ 运行。  Kiosk site served at http://127.0.0.1:{port}/", flush=True)
         if not display:
@@ -171,7 +185,10 @@ def launch(
             env["WAYLAND_DISPLAY"] = display
         else:
             env["DISPLAY"] = display
-        return subprocess.call(command, env=env)
+        return supervise(command, origin=f"http://127.0.0.1:{port}/", profile=profile, env=env)
+    except KioskProfileError as error:
+        print(error, file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         return 0
     finally:
@@ -197,12 +214,19 @@ def serve(site_dir: Path | str = DEFAULT_SITE_DIR, port: int = DEFAULT_PORT) -> 
     return 0
 
 
-def run_browser(port: int = DEFAULT_PORT, idle_seconds: int | None = None, browser: str | None = None) -> int:
-    """Replace this process by kiosk Chromium (the systemd browser unit), fresh profile each start."""
-    profile = tempfile.mkdtemp(prefix="hall-kiosk-profile-")
-    command = chromium_command(start_url(port, idle_seconds), browser=browser, user_data_dir=profile)
-    os.execvp(command[0], command)
-    return 0  # not reached
+def run_browser(port: int = DEFAULT_PORT, idle_seconds: int | None = None, browser: str | None = None,
+                wait: float = BOOT_WAIT_SECONDS, profile: str | None = None, watchdog: bool = True) -> int:
+    """Kiosk Chromium for the systemd browser unit: waits for the server, restarts a stuck screen
+    (hall/cli/kioskbrowser.py), one profile folder wiped at each start."""
+    folder = Path(profile) if profile else default_profile_dir()
+    command = chromium_command(start_url(port, idle_seconds), browser=browser, user_data_dir=str(folder))
+    try:
+        return supervise(command, origin=f"http://127.0.0.1:{port}/", profile=folder, boot_wait=wait, watchdog=watchdog)
+    except KioskProfileError as error:
+        print(error, file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -218,13 +242,17 @@ def main(argv: list[str] | None = None) -> int:
             p.add_argument("--browser", default=None, help="Chromium 路径 path to Chromium")
         if name == "launch":
             p.add_argument("--display", default=None)
+        if name == "browser":
+            p.add_argument("--wait", type=float, default=BOOT_WAIT_SECONDS, help="等待网站服务的秒数 seconds to wait for the server")
+            p.add_argument("--profile", default=None, help="浏览器配置文件夹（每次启动清空） profile folder, wiped at each start")
+            p.add_argument("--no-watchdog", dest="watchdog", action="store_false", help="不自动重启卡住的屏幕 no restart of a stuck screen")
     args = parser.parse_args(argv)
     if args.action == "launch":
         return launch(args.site, args.port, args.idle, args.display, browser=args.browser)
     if args.action == "serve":
         return serve(args.site, args.port)
     if args.action == "browser":
-        return run_browser(args.port, args.idle, args.browser)
+        return run_browser(args.port, args.idle, args.browser, args.wait, args.profile, args.watchdog)
     print(shlex.join(chromium_command(start_url(args.port, args.idle), browser=args.browser)))
     return 0
 

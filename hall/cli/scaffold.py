@@ -44,6 +44,13 @@ summary:
 # 在本展区参观路线中的顺序，数字小的在前。 Place in the zone's visiting route (smaller first).
 order: 100
 
+# 导览编号（可选）：观众在“输入展品编号”页面输入的数字，印在展品说明牌上。不写时按参观顺序自动编号
+# （第一个展区 101、102……，第二个展区 201……）。印制说明牌之前请写上固定编号；编号不能重复，也不要重复使用已撤下展品的编号。
+# Guide number (optional): the number visitors key in on the "Enter the exhibit number" page, printed on the
+# placard. Without it the exhibit is numbered in visiting order (first zone 101, 102 …, second zone 201 …).
+# Pin the number before placards are printed; numbers must be unique, and never reuse a withdrawn exhibit's number.
+# guide: 101
+
 # 标签（可选）：写 exhibits/tags.yml 中的标识，用逗号分隔，如 [architecture, history]；页面显示其中的中英文名称。
 # 新标签先在 exhibits/tags.yml 中添加。
 # Tags (optional): ids from exhibits/tags.yml, comma-separated; pages show their labels. Add new tags there first.

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .audio import is_audio_name
 from .context import ReadContext
 from .fields import FieldReader, closest
+from .licences import read_licence
 from .model import Body, Exhibit, Localized, Photo
 from .rules import PHOTO_SUFFIXES
 from .yamlfile import YMap, read_text
 
-IMAGE_FIELDS = ("file", "alt", "caption", "credit", "focus", "download")
+IMAGE_FIELDS = ("file", "alt", "caption", "credit", "licence", "focus", "download")
 #: Files of an exhibit folder that are read but not referenced by name.
 PUBLISHED_SIDE_FILES = {"exhibit.yml"}
 
@@ -78,6 +80,7 @@ def read_photos(ctx: ReadContext, fields: FieldReader, folder: Path) -> list[Pho
             credit=reader.localized("credit"),
             focus=(float(focus[0]), float(focus[1])),
             download=bool(reader.get("download", bool)),
+            licence=read_licence(reader, "licence"),  # hall/content/licences.py
         ))
     return photos
 
@@ -118,7 +121,7 @@ def report_stray_files(ctx: ReadContext, folder: Path, exhibit: Exhibit) -> None
     used |= PUBLISHED_SIDE_FILES
     bodies = " ".join(body.text for body in exhibit.bodies.values())
     for child in sorted(folder.iterdir()):
-        if child.name in used or child.name.startswith(".") or child.name in bodies:
+        if child.name in used or child.name.startswith(".") or child.name in bodies or is_audio_name(child.name):
             continue
         ctx.log.report(
             "exhibit.stray_file", child, f"文件“{child.name}”没有被引用，不会发布。",

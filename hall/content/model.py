@@ -4,11 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, fields, is_dataclass, replace
 from pathlib import Path
-from typing import Any, Callable, Literal, Mapping
+from typing import TYPE_CHECKING, Any, Callable, Literal, Mapping
 
 from ..dates import DateSpan
+from .audio import AudioFile
 from .notes import mark_body, strip_body, strip_field
 from .rules import Status
+
+if TYPE_CHECKING:
+    from .planmodel import FloorPlan
+
 
 LinkKind = Literal["exhibit", "news"]
 Qualifier = Literal["exact", "more_than", "about"]
@@ -49,6 +54,7 @@ class Photo:
     credit: Localized | None = None
     focus: tuple[float, float] = (0.5, 0.5)
     download: bool = False
+    licence: str | None = None  # an id of hall/content/licences.py; None: the hall's default
 
 
 @dataclass(frozen=True)
@@ -68,6 +74,7 @@ class Exhibit:
     related: tuple[str, ...] = ()
     timeline: bool = False
     guide: str = ""  # the guide number (导览编号) visitors key in: hall/content/guide.py
+    audio: tuple[AudioFile, ...] = ()  # recordings of the audio guide, per language: hall/content/audio.py
 
     @property
     def slug(self) -> str:
@@ -266,6 +273,13 @@ class Hall:
     tag_labels: Mapping[str, Localized] = field(default_factory=dict)
     # content/visit.yml: address, opening hours, booking phone … (hall/content/visit.py); optional
     visit: Visit | None = None
+    # content/tour.yml: the 720° tour's scenes, doorways and hotspots (hall/content/tour.py); optional
+    tour: Any = None  # a Tour or None: its dataclasses live beside their reader (an import here would be a cycle)
+    # content/licences.yml: the photos' default licence and the data's (hall/content/licences.py)
+    photo_licence: str = "all-rights-reserved"
+    data_licence: str = "all-rights-reserved"
+    # content/floorplan.yml: rooms, stations, doors, entrance, kiosks (hall/content/floorplan.py); optional
+    floorplan: "FloorPlan | None" = None
 
     @property
     def default_language(self) -> str:
@@ -318,7 +332,9 @@ class Hall:
             replace(n, related=tuple(r for r in n.related if r in published))
             for n in self.news if n.status == "published"
         )
-        return replace(self, zones=zones, home=home, news=news)
+        tour = self.tour.without_exhibits(published) if self.tour else None  # no hotspot to a draft
+        floorplan = self.floorplan.keeping(published) if self.floorplan else None  # no draft's station
+        return replace(self, zones=zones, home=home, news=news, tour=tour, floorplan=floorplan)
 
 
 #: Dataclasses of the content package are the model (a section may keep its own in its

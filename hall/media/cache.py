@@ -78,12 +78,13 @@ def write_cache_folder(folder: Path, write: Callable[[Path], dict[str, Any]]) ->
 
 def prune_cache(root: Path, keep: Iterable[str], settings: MediaSettings | None = None,
                 *, downloads: Iterable[str] = (), crops: Iterable[tuple[str, tuple[float, float]]] | None = None,
-                cache_dir: Path | None = None) -> int:
+                cache_dir: Path | None = None, also: Iterable[tuple[Iterable[str], MediaSettings]] = ()) -> int:
     """Delete cache entries that none of the photos in ``keep`` (repository-relative paths,
     as given to ``plan_media``) uses with these settings, full-size downloads that no
     photo in ``downloads`` asks for any more and, when ``crops`` is given (photo, focal
     point pairs, as given to ``plan_crops``), crops of focal points no photo has any
-    more. Returns the number removed."""
+    more. ``also`` lists other photos with the settings they are made with (the panoramas),
+    whose entries stay too. Returns the number removed."""
     settings = settings or MediaSettings()
     root = Path(root)
     cache = Path(cache_dir) if cache_dir else cache_root(root)
@@ -99,16 +100,18 @@ def prune_cache(root: Path, keep: Iterable[str], settings: MediaSettings | None 
     for source, focus in crops or ():
         focus_of.setdefault(source, set()).add(focus)
     wanted_crops: dict[str, set[str]] = {}  # cache key -> crop folders still used
-    for source in set(keep):
-        path = root / source
-        try:
-            stat = path.stat()
-        except OSError:
+    keep = set(keep)
+    groups = [(keep, settings, fingerprint), *((set(files), other, other.fingerprint()) for files, other in also)]
+    digests = {source: _current_digest(root, source, manifest) for sources, _, _ in groups for source in sources}
+    for sources, made_with, made_fingerprint in groups:
+        for source in sources:
+            if digests[source]:
+                wanted.add(cache_key(digests[source], made_fingerprint))
+                wanted_verdicts.add(verdict_key(digests[source], made_with))
+    for source in keep:
+        if not digests[source]:
             continue
-        digest = manifest.digest(source, stat) or file_digest(path)
-        key = cache_key(digest, fingerprint)
-        wanted.add(key)
-        wanted_verdicts.add(verdict_key(digest, settings))
+        key = cache_key(digests[source], fingerprint)
         if source in downloads:
             wanted_originals.add(key)
         wanted_crops.setdefault(key, set()).update(crop_folder_name(f, settings) for f in focus_of.get(source, ()))
@@ -133,12 +136,23 @@ def prune_cache(root: Path, keep: Iterable[str], settings: MediaSettings | None 
         if not any(bucket.iterdir()):
             bucket.rmdir()
     manifest.entries = {k: v for k, v in manifest.entries.items() if k in wanted}
-    manifest.files = {k: v for k, v in manifest.files.items() if k in set(keep)}
+    kept_files = set().union(*(sources for sources, _, _ in groups))
+    manifest.files = {k: v for k, v in manifest.files.items() if k in kept_files}
     manifest.verdicts = {k: v for k, v in manifest.verdicts.items() if k in wanted_verdicts}
     manifest.dirty = True
     manifest.save()
     return removed
 
+
+
+def _current_digest(root: Path, source: str, manifest: "Manifest") -> str | None:
+    """The photo's content hash, from the manifest while its size and time match; None if gone."""
+    path = root / source
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return manifest.digest(source, stat) or file_digest(path)
 
 
 def safe_stem(stem: str) -> str:

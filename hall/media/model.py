@@ -7,7 +7,7 @@ import hashlib
 import json
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Mapping
+from typing import Any, Mapping
 
 from ..content.problems import ProblemLog
 
@@ -131,3 +131,4 @@ class MediaPlan:
     copies: Mapping[str, Path]  # site-relative destination -> cached file
     problems: ProblemLog | None = None
     decoded: int = 0  # photos decoded in this run (0 on a warm build)
+    audio: Mapping[str, Any] = field(default_factory=dict)  # recording path -> AudioTrack (media/audio.py)

@@ -20,6 +20,15 @@ class HallConfig(Config):
     icp_number = c.Type(str, default="")
     psb_number = c.Type(str, default="")
     psb_code = c.Type(str, default="")
+    # Optional, for Party and government sites: the 党政机关网站标识 image file the hall was
+    # issued (path under theme/, e.g. assets/conac.png; nothing shows without it), the link it
+    # was issued with, and the 网站标识码 (site identification code, e.g. 5301000001).
+    gov_mark_image = c.Type(str, default="")
+    gov_mark_link = c.Type(str, default="")
+    site_code = c.Type(str, default="")
+    # Where `hall publish` uploads (hall/outputs/publish/): provider (oss|cos|obs|s3|folder),
+    # bucket, region, endpoint, prefix, or path for a folder. Never credentials here.
+    publish = c.Type(dict, default={})
     # Write into a staging folder and swap it in only when the whole build succeeded.
     atomic = c.Type(bool, default=True)
     # Site search (Pagefind, one index per language, see hall/outputs/search/).
@@ -30,6 +39,10 @@ class HallConfig(Config):
     # other languages' child builds inherit) into its own folder, served by `hall kiosk`.
     kiosk = c.Type(bool, default=False)
     kiosk_site_dir = c.Type(str, default="site-kiosk")
+    # The id of this kiosk's place under `kiosks:` in content/floorplan.yml: its plans mark
+    # "您在这里 / You are here" there. HALL_KIOSK_POSITION overrides it per device, so kiosks at
+    # different places share one mkdocs.yml (hall/content/floorplan.py checks the id).
+    kiosk_position = c.Type(str, default="")
     # Seconds without a touch before the countdown, and length of the visible countdown.
     kiosk_idle_seconds = c.Type(int, default=90)
     kiosk_countdown_seconds = c.Type(int, default=10)
@@ -39,3 +52,5 @@ class HallConfig(Config):
     news_per_page = c.Type(int, default=SiteOptions.news_per_page)
     # Font files for share cards, first found wins (empty: hall/media/cards.py DEFAULT_FONTS).
     share_card_fonts = c.ListOfItems(c.Type(str), default=[])
+    # The CJK font file for `hall placards` (empty: hall/outputs/placards/fonts.py DEFAULT_FONTS).
+    placard_font = c.Type(str, default="")

@@ -23,7 +23,10 @@ from ..content import ProblemLog, load_hall
 from ..content.linkmap import LinkTable
 from ..content.privacy import check_privacy
 from ..content.strict import strict_warnings
+from ..content.floorplan import check_kiosk_position
 from ..i18n import HTML_LANG
+from ..media.panoramas import with_panoramas
+from ..media.audio import plan_audio, recordings_of
 from ..media import (
     MediaPlan,
     cover_photos,
@@ -37,16 +40,21 @@ from ..media import (
 )
 from ..outputs.csp import with_policy
 from ..outputs.feeds import write_news_feeds
+from ..outputs.opendata import write_open_data
 from ..outputs.qr import with_link_qr_codes
 from ..outputs.sanitize import sanitize_html
 from ..outputs.search import build_index, search_pages
 from ..outputs.seo import Site, page_seo, share_card_style, site_root, write_seo_files
 from ..pages import PageSpec, SiteOptions, SitePlan, plan_site
 from ..pages.browse import with_browse
+from ..pages.floorplan import floorplan_files
+from ..pages.visitplan import plan_strings_for, with_kiosk_position
 from ..pages.problems import with_problems
+from ..pages.route import guide_catalog
 from .config import HallConfig
 from .escaping import escape_nav_titles, escape_own_templates, html_title, theme_scripts
 from .filters import site_url_filter, srcset_filter
+from .fingerprint import finish_site, site_marks
 from .fragments import FragmentCache
 from .globals import template_globals
 from .languages import (
@@ -112,6 +120,7 @@ class HallPlugin(BasePlugin[HallConfig]):
         self.is_primary = self.language == languages[0]
         self.preview = self.command == "serve" or bool(os.environ.get(ENV_PREVIEW)) or self.config.drafts
         self.kiosk = self.config.kiosk or switched_on(ENV_KIOSK)
+        self.kiosk_position = os.environ.get("HALL_KIOSK_POSITION") or self.config.kiosk_position  # its "you are here"
         self.root = Path(config.config_file_path).parent.resolve()
 
         self.background.wait()  # a preview's previous rebuild finishes writing first
@@ -133,6 +142,8 @@ class HallPlugin(BasePlugin[HallConfig]):
             if len(languages) > 1:
                 self._start_other_languages(config, languages[1:])  # they wait for the hand-off below
         hall, problems = load_hall(self.root, languages)
+        if self.kiosk:  # the kiosk's place must be one of content/floorplan.yml's kiosks
+            check_kiosk_position(hall.floorplan, self.kiosk_position, Path(config.config_file_path), problems)
         self.hall = hall.for_audience(self.preview)
         if not problems.errors or serving:
             self.media = self._plan_photos()
@@ -165,6 +176,8 @@ class HallPlugin(BasePlugin[HallConfig]):
         media = plan_media(self.root, published_photo_files(self.hall), downloads=downloads)
         if not (media.problems and media.problems.errors):
             media = plan_crops(media, cover_photos(self.hall))  # cards, attract screen
+            media = plan_audio(media, self.root, recordings_of(self.hall))  # tags stripped (media/audio.py)
+            media = with_panoramas(media, self.root, self.hall.tour)  # the 720° tour (hall/media/panoramas.py)
         if media.problems and media.problems.errors:
             raise PluginError("\n" + media.problems.format())
         if self.is_primary and media.problems:
@@ -177,9 +190,11 @@ class HallPlugin(BasePlugin[HallConfig]):
         self.plan: SitePlan = plan_site(
             self.hall, self.language, self.media.images, media_prefix="" if self.is_primary else "../",
             options=SiteOptions(timeline_order=self.config.timeline_order, news_per_page=self.config.news_per_page),
+            audio=self.media.audio,
         )
         if self.kiosk:  # touch screens have no keyboard: browse by zone, tag and year instead of search
             self.plan = with_browse(self.plan, self.hall, self.media.images, "" if self.is_primary else "../")
+            self.plan = with_kiosk_position(self.plan, self.hall, self.media.images, self.kiosk_position)  # visitplan.py
         if problems.errors:
             self.plan = with_problems(self.plan, problems, self.language)
         self.pages = {spec.src_uri: spec for spec in self.plan.pages}
@@ -215,6 +230,8 @@ class HallPlugin(BasePlugin[HallConfig]):
             if not spec.searchable:
                 file.inclusion = InclusionLevel.NOT_IN_NAV
             result.append(file)
+        for dest, source in floorplan_files(self.hall):  # the scanned plan under the floor plan, as drawn
+            result.append(File.generated(config, dest, abs_src_path=str(source)))
         return result
 
     # Pages in the navigation have chrome of their own (marked active; previous/next).
@@ -258,6 +275,9 @@ class HallPlugin(BasePlugin[HallConfig]):
         env.globals.update(template_globals(  # hall/mkdocs/globals.py
             self.config, self.language, preview=self.preview, kiosk=self.kiosk,
             feeds=bool(self.hall.news and config.site_url), footer=footer, public_site_url=self.public_site_url))
+        env.globals["hall_marks"] = site_marks(self.config, self.language, self.config.languages[0])  # government sites' footer
+        env.globals["hall_plan_t"] = plan_strings_for(self.language, tuple(self.config.languages)[0])  # floor plan
+        env.globals["hall_guide"] = guide_catalog(self.language, tuple(self.config.languages)[0])  # guide numbers, route
         return env
 
     # The 404 page is drawn by a theme template, not a page: it gets its policy here.
@@ -296,6 +316,7 @@ class HallPlugin(BasePlugin[HallConfig]):
             media = linker.submit(write_media, self.media, site_dir) if self.is_primary else None
             # Every language writes its own news feeds (absolute URLs from its site_url).
             write_news_feeds(self.hall, self.language, config.site_name, config.site_url, site_dir)
+            write_open_data(self.hall, self.language, self._seo_site(config), self.media.images, site_dir)  # outputs/opendata/
             if self.config.search:  # each language indexes its own pages (hall/outputs/search/)
                 index = (site_dir, search_pages(self.plan.pages), self.language)
                 if self.command != "serve":
@@ -325,6 +346,7 @@ class HallPlugin(BasePlugin[HallConfig]):
             raise PluginError("\n".join(failures))
         if config.strict and strict_warnings_so_far():  # see publish.py: MkDocs would abort after the swap
             raise PluginError("严格模式：上面有警告，原有站点未被改动。 Strict mode: warnings above; the previous site is untouched.")
+        finish_site(site_dir, kiosk=self.kiosk)  # hashed names for our CSS/JS (fingerprint.py)
         if self.final_site_dir is not None:
             swap_in(site_dir, self.final_site_dir)
             config.site_dir = str(self.final_site_dir)

@@ -29,8 +29,8 @@ from ..content.problems import ProblemLog
 from ..i18n import HTML_LANG, language_rules, og_locale, strings
 from ..media.cards import CARD_SIZE, CardStyle, card_path, card_style, write_cards
 from ..pages.spec import PageSpec
+from .schemaorg import dublin_core, page_node
 
-SCHEMA = "https://schema.org"
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML_NS = "http://www.w3.org/1999/xhtml"
 
@@ -156,8 +156,10 @@ def describe(view: Mapping[str, Any], body: str, language: str, fallback: str) -
         key = "news_category" if category else "news_year" if year else "news_list"
         text = words[key].format(category=category, year=year, **values)
     else:
-        own = view.get("summary") or view.get("intro") or view.get("subtitle")
+        own = view.get("summary") or view.get("intro") or view.get("subtitle") or view.get("description")
         text = strip_field(own or "") or first_sentence(strip_field(first_paragraph(body)))
+        if not text and kind == "tour_scene":  # a scene without a description of its own
+            text = words["tour_scene"].format(**values)
     return shorten(text or fallback, language)
 
 
@@ -214,6 +216,7 @@ def page_seo(
     }
     og_alternate = [og_locale(code) for code in site.languages if code != language]
     twitter = {"twitter:card": "summary_large_image" if image else "summary"}
+    data = structured_data(site, language, path, title, description, image, view)
     return {
         "canonical": canonical,
         "description": description,
@@ -221,71 +224,17 @@ def page_seo(
         "og": {k: v for k, v in og.items() if v},
         "og_locale_alternate": og_alternate,
         "twitter": twitter,
-        "json_ld": json_ld_script(structured_data(site, language, path, title, description, image, view)),
+        "json_ld": json_ld_script(data),
+        "dublin_core": dublin_core(data, name),  # <meta name="DC.*">, from the same description
     }
-
-
-def _museum(site: Site, language: str, description: str = "", image: str = "") -> dict[str, Any]:
-    county = (site.county or {}).get(language) or (site.county or {}).get(site.default, "")
-    museum: dict[str, Any] = {
-        "@type": "Museum",
-        "@id": site.url(site.default, "#museum") or "#museum",
-        "name": site.site_name(language),
-    }
-    if site.root:
-        museum["url"] = site.url(language, "")
-    if description:
-        museum["description"] = description
-    if image:
-        museum["image"] = image
-    if county:
-        museum["address"] = {"@type": "PostalAddress", "addressLocality": county, "addressCountry": "CN"}
-    return museum
 
 
 def structured_data(
     site: Site, language: str, path: str, title: str, description: str, image: str, view: Mapping[str, Any]
 ) -> dict[str, Any]:
-    """schema.org data: the Museum (and its WebSite) on the home page, a CreativeWork for an
-    exhibit (what a museum label is), a NewsArticle for news, a WebPage for the rest."""
-    lang = HTML_LANG.get(language, language)
-    url = site.url(language, path)
-    kind = view.get("kind", "page")
-    publisher = {"@type": "Organization", "name": site.site_name(language)}
-    if site.root:
-        publisher["url"] = site.url(language, "")
-    if kind == "home":
-        website: dict[str, Any] = {"@type": "WebSite", "name": site.site_name(language), "inLanguage": lang}
-        if url:
-            website["url"] = url
-        return {"@context": SCHEMA, "@graph": [_museum(site, language, description, image), website]}
-    data: dict[str, Any] = {"@context": SCHEMA, "name": title, "inLanguage": lang}
-    if kind == "exhibit":
-        data["@type"] = "CreativeWork"
-        data["provider"] = {"@id": _museum(site, language)["@id"], "@type": "Museum", "name": site.site_name(language)}
-        if view.get("date_iso"):
-            data["temporalCoverage"] = view["date_iso"]
-        zone = view.get("zone") or {}
-        if zone.get("title"):
-            data["isPartOf"] = {"@type": "CollectionPage", "name": zone["title"], **({"url": site.url(language, zone["url"])} if site.root else {})}
-        if view.get("tags"):
-            data["keywords"] = ", ".join(tag["label"] for tag in view["tags"])
-    elif kind == "news-item":
-        data["@type"] = "NewsArticle"
-        data["headline"] = title
-        if view.get("date_iso"):
-            data["datePublished"] = view["date_iso"]
-        data["publisher"] = publisher
-    else:
-        data["@type"] = "CollectionPage" if kind in ("zones", "zone", "news-list", "timeline", "achievements") else "WebPage"
-        data["isPartOf"] = {"@type": "WebSite", "name": site.site_name(language), **({"url": site.url(language, "")} if site.root else {})}
-    if description:
-        data["description"] = description
-    if url:
-        data["url"] = url
-    if image:
-        data["image"] = image
-    return data
+    """schema.org data of one page (hall/outputs/schemaorg.py says what each page is)."""
+    county = (site.county or {}).get(language) or (site.county or {}).get(site.default, "")
+    return page_node(site, language, path, title, description, image, view, county)
 
 
 def json_ld_script(data: Mapping[str, Any]) -> str:

@@ -16,6 +16,7 @@ from ..content.model import (
     Photo,
     Zone,
 )
+from ..content.licences import licence_of, licence_view
 from ..i18n import HTML_LANG, catalog, format_date_span, format_file_size, format_pixels
 from ..media import ImageSet, Original
 from .spec import exhibit_url, zone_url
@@ -101,6 +102,7 @@ class PageContext:
             "caption": self.text(photo.caption),
             "caption_lang": self.text_lang(photo.caption),
             "credit": self.text(photo.credit),
+            "licence": licence_view(licence_of(photo, self.hall.photo_licence), self.language),  # shown beside the credit
             "focus": photo.focus,
             "download": self._download(image.original) if image and image.original and photo.download else None,
         }
@@ -119,6 +121,7 @@ class PageContext:
         return {
             "id": exhibit.id,
             "url": exhibit_url(exhibit.id),
+            "guide": exhibit.guide,  # 导览编号 (hall/content/guide.py)
             "title": self.text(exhibit.title),
             "title_lang": self.text_lang(exhibit.title),
             "summary": self.text(exhibit.summary),

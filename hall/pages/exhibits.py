@@ -7,8 +7,11 @@ from typing import Any
 
 from ..content.model import Hall
 from ..i18n import format_list
+from .cite import cite_words
 from .context import PageContext
+from .floorplan import floorplan_view, zone_tour
 from .lead import lead
+from .route import route_steps
 from .spec import ZONES_SRC, PageSpec, entry_page
 
 
@@ -31,10 +34,13 @@ def plan_zones(hall: Hall, views: PageContext, on_timeline: dict[str, list[dict[
     """Each zone's page followed by its exhibits' pages, in visiting order; ``on_timeline``
     gives each exhibit's timeline events (``timeline.timeline_slices``)."""
     pages: list[PageSpec] = []
+    steps = route_steps(hall, views)  # the guided route across zones (route.py)
     for zone in hall.zones:
         zone_view = views.zone_summary(zone)
         zone_view.update(kind="zone", exhibits=[views.card(e) for e in zone.exhibits],
-                         timeline=[event for e in zone.exhibits for event in on_timeline.get(e.id, [])])
+                         timeline=[event for e in zone.exhibits for event in on_timeline.get(e.id, [])],
+                         floorplan=floorplan_view(hall, views, zone.id),  # its rooms highlighted (floorplan.py)
+                         tour=zone_tour(hall, views, zone.id))  # its 720° scene, if any
         pages.append(PageSpec(
             src_uri=f"exhibits/{zone.id}/index.md",
             dest_uri=f"exhibits/{zone.id}/index.html",
@@ -55,9 +61,9 @@ def plan_zones(hall: Hall, views: PageContext, on_timeline: dict[str, list[dict[
                 summary_lang=views.text_lang(exhibit.summary),
                 lead=lead(view["summary"], body.text if body else None),  # the summary, unless the body opens with it
                 timeline=on_timeline.get(exhibit.id, []),
-                previous=views.card(route[index - 1]) if index > 0 else None,
-                next=views.card(route[index + 1]) if index + 1 < len(route) else None,
+                route=steps[exhibit.id],  # stop n of all, previous / next stop across zones
                 position=views.t("of", index=index + 1, total=len(route)),
+                cite=cite_words(views.language, hall.default_language),  # "cite this page" (pages/cite.py)
             )
             pages.append(entry_page(f"exhibits/{exhibit.id}/", "exhibit.html", view["title"], view, body))
     return pages

@@ -11,7 +11,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any, Mapping
 
-from ..content.model import Body
+from ..content.model import Body, Hall
 
 
 @dataclass(frozen=True)
@@ -67,6 +67,28 @@ def zone_url(zone_id: str) -> str:
 
 def news_url(item_id: str) -> str:
     return f"news/{item_id}/"
+
+
+#: The 720° tour's overview; each scene has a page of its own below it (hall/pages/tour.py).
+TOUR_URL = "tour/"
+
+
+def scene_url(scene_id: str) -> str:
+    return f"{TOUR_URL}{scene_id}/"
+
+
+def tour_rooms(hall: Hall) -> dict[str, str]:
+    """Each floor-plan room that has a scene → that scene's page: a room on the plan opens it."""
+    if hall.tour is None:
+        return {}
+    return {scene.room: scene_url(scene.id) for scene in reversed(hall.tour.scenes) if scene.room}
+
+
+def tour_zones(hall: Hall) -> dict[str, str]:
+    """Each zone that has a scene → its first scene's page: the zone page's and the visit list's link."""
+    if hall.tour is None:
+        return {}
+    return {scene.zone: scene_url(scene.id) for scene in reversed(hall.tour.scenes)}
 
 
 #: The page listing every zone (exhibits/index.html).

@@ -2,9 +2,9 @@
 
 Shown on the home page and on the pages named in ``VISIT_PAGES`` (the about page), from
 ``content/visit.yml`` (hall/content/visit.py); without that file there is no strip.
-Where "start the visit" leads is decided in one place, ``visit_start``: today the first
-zone in visiting order; the floor plan and guided route of the virtual visit will take
-its place there, and every strip follows.
+Where "start the visit" leads is decided in one place, ``visit_start``: the visit page
+(floor plan and route, hall/pages/visitplan.py) when the hall has a plan or any exhibit, so
+every strip and button follows; else the list of zones.
 """
 
 from __future__ import annotations
@@ -14,15 +14,18 @@ from typing import Any
 from ..content.model import Hall
 from ..content.visit import tel_href
 from .context import PageContext
-from .spec import ZONES_SRC, zone_url
+from .spec import ZONES_SRC
 
 #: The free pages (content/pages/<slug>.*.md) that show the strip below their text.
 VISIT_PAGES: tuple[str, ...] = ("about",)
+#: The visit page: floor plan, route list and this strip (hall/pages/visitplan.py).
+VISIT_URL = "visit/"
 
 
 def visit_start(hall: Hall) -> str:
-    """The page where the visiting route starts: the first zone, else the list of zones."""
-    return zone_url(hall.zones[0].id) if hall.zones else ZONES_SRC.removesuffix("index.md")
+    """The page where the visit starts: the visit page when there is anything to visit (a
+    floor plan or an exhibit), else the list of zones."""
+    return VISIT_URL if hall.floorplan is not None or hall.exhibits else ZONES_SRC.removesuffix("index.md")
 
 
 def visit_view(hall: Hall, views: PageContext) -> dict[str, Any] | None:

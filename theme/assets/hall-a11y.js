@@ -108,7 +108,8 @@
     var primary = wanted.split("-")[0];
     var exact = null, close = null;
     voices.forEach(function (voice) {
-      var code = (voice.lang || "").toLowerCase().replace("_", "-");
+      // espeak-ng through speech-dispatcher (Debian kiosks) tags Mandarin "cmn": a zh voice.
+      var code = (voice.lang || "").toLowerCase().replace("_", "-").replace(/^cmn(?=-|$)/, "zh");
       if (code === wanted && !exact) exact = voice;
       else if (code.split("-")[0] === primary && !close) close = voice;
     });
@@ -205,6 +206,7 @@
         var utterance = new SpeechSynthesisUtterance(piece);
         utterance.voice = voice;
         utterance.lang = voice.lang || lang;
+        utterance.rate = parseFloat(box.getAttribute("data-rate")) || 1;  // the audio guide's speed (hall-audio.js)
         if (index === queue.length - 1) {
           utterance.onend = function () { if (mine === run) show("idle", ""); };
         }
