@@ -128,6 +128,29 @@ def test_the_buttons_turn_the_view_and_reset_it(desk, site_url):
     assert desk.is_hidden('[data-hall-tour="gyro"]')  # no motion sensor over plain HTTP on a desktop
 
 
+@pytest.mark.parametrize("answer, pressed", [("denied", "false"), ("granted", "true")])
+def test_the_motion_sensor_button_asks_first_and_a_refusal_leaves_it_off_and_says_why(gl_browser, site_url, answer, pressed):
+    """iOS asks the visitor before a page may read the motion sensor; Pannellum is silent on a
+    "no". The button is shown as iOS over HTTPS would show it (here: plain HTTP, so by hand)."""
+    context = gl_browser.new_context(**PHONE)
+    context.add_init_script(f"""window.DeviceOrientationEvent = window.DeviceOrientationEvent || function () {{}};
+        window.DeviceOrientationEvent.requestPermission = () => Promise.resolve({answer!r});""")
+    page = context.new_page()
+    try:
+        open_scene(page, site_url)
+        gyro = page.locator('[data-hall-tour="gyro"]')
+        gyro.evaluate("button => { button.hidden = false; }")
+        gyro.click()
+        page.wait_for_function(f"() => document.querySelector('[data-hall-tour=\"gyro\"]').getAttribute('aria-pressed') === '{pressed}'"
+                               " && (document.querySelector('.hall-tour__status').textContent || '').length > 0"
+                               if answer == "denied" else
+                               f"() => document.querySelector('[data-hall-tour=\"gyro\"]').getAttribute('aria-pressed') === '{pressed}'")
+        status = page.locator(".hall-tour__status").inner_text()
+        assert ("不允许" in status or "motion sensor" in status) == (answer == "denied"), status
+    finally:
+        context.close()
+
+
 def test_on_a_phone_the_viewer_renders_and_fits_the_screen(gl_browser, site_url):
     context = gl_browser.new_context(**PHONE)
     page = context.new_page()

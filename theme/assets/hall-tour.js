@@ -103,8 +103,15 @@
       fullscreen: function () { viewer.toggleFullscreen(); },
       gyro: function (button) {
         if (viewer.isOrientationActive()) { viewer.stopOrientation(); button.setAttribute("aria-pressed", "false"); return; }
-        viewer.startOrientation();
-        button.setAttribute("aria-pressed", "true");
+        function start() { viewer.startOrientation(); button.setAttribute("aria-pressed", "true"); }
+        function refused() { button.setAttribute("aria-pressed", "false"); say(config.messages.gyro_denied); }
+        // iOS asks the visitor first, and Pannellum says nothing when the answer is no: ask here
+        // (this click is the gesture iOS wants), so a refusal leaves the button off and says why.
+        var ask = window.DeviceOrientationEvent && window.DeviceOrientationEvent.requestPermission;
+        if (typeof ask !== "function") { start(); return; }
+        ask.call(window.DeviceOrientationEvent).then(function (answer) {
+          if (answer === "granted") start(); else refused();
+        }, refused);
       }
     };
     var full = controls.querySelector('[data-hall-tour="fullscreen"]');
