@@ -127,6 +127,10 @@ def first_view(url: str, device: dict, throttle: bool) -> dict:
         # every response so far, as sent (transferSize: headers and encoded body), the XHR too
         before = list(page.evaluate("""() => [...performance.getEntriesByType('navigation'),
                                              ...performance.getEntriesByType('resource')].map(e => [e.name, e.transferSize])"""))  # a URL fetched twice counts twice
+        sharp_ms = None
+        if state == "ready":  # the chosen width replaces the first view's (hall-tour.js)
+            page.wait_for_selector("#hall-tour-viewer[data-sharp]", state="attached", timeout=120000)
+            sharp_ms = page.evaluate("performance.now()")
         browser.close()
     kinds: dict[str, int] = {}
     for name, size in before:
@@ -134,7 +138,7 @@ def first_view(url: str, device: dict, throttle: bool) -> dict:
                 "pannellum" if "pannellum" in name else "page" if name.endswith("/") else
                 "fonts" if "/fonts/" in name else "other css/js/images")
         kinds[kind] = kinds.get(kind, 0) + size
-    return {"state": state, "ready_ms": ready_ms, "lcp_ms": lcp, "bytes": sum(size for _, size in before), "kinds": kinds,
+    return {"state": state, "ready_ms": ready_ms, "sharp_ms": sharp_ms, "lcp_ms": lcp, "bytes": sum(size for _, size in before), "kinds": kinds,
             "requests": len(before)}
 
 
@@ -214,15 +218,18 @@ def render(build: dict, runs: dict, lighthouse: dict | None) -> str:
         f"## Bytes and time before the first view of `{SCENE}`",
         "",
         "Bytes: every response (headers and body as sent; text gzipped by the bench server, as by any web server) "
-        "until the viewer is ready. First view: from navigation to the viewer's `load` (its first frame drawn).",
+        "until the viewer is ready. First view: from navigation to the viewer's first `load` (its first frame drawn, "
+        "from the 1024 px preview's own file); sharp view: until the chosen width (2048 px on a phone, 4096 px on a "
+        "desktop) has replaced it.",
         "",
-        "| profile | state | bytes before first view | requests | first view | LCP (preview photo) | by kind |",
-        "| --- | --- | ---: | ---: | ---: | ---: | --- |",
+        "| profile | state | bytes before first view | requests | first view | sharp view | LCP (preview photo) | by kind |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: | --- |",
     ]
     for name, run in runs.items():
         kinds = ", ".join(f"{kind} {kb(size)}" for kind, size in sorted(run["kinds"].items(), key=lambda kv: -kv[1]))
+        sharp = f"{run['sharp_ms'] / 1000:.2f} s" if run["sharp_ms"] else "–"
         lines.append(f"| {name} | {run['state']} | **{kb(run['bytes'])}** | {run['requests']} | {run['ready_ms'] / 1000:.2f} s "
-                     f"| {run['lcp_ms'] / 1000:.2f} s | {kinds} |")
+                     f"| {sharp} | {run['lcp_ms'] / 1000:.2f} s | {kinds} |")
     lines += ["", "## Lighthouse (mobile preset, performance only) on the scene page", ""]
     if lighthouse is None:
         lines.append("Lighthouse is not installed (`npm ci --prefix tools`).")

@@ -6,7 +6,10 @@
      its "dynamic" mode would avoid it, but uploads the whole texture again on every frame.
    - Width by screen: 2048 px on a narrow screen (under 600 KB before the first view on a
      phone), else the largest the device's WebGL textures allow, at most 4096 px (phones cap
-     textures at 4096 px: Pannellum #683). Measured in docs/benchmarks/panorama.md.
+     textures at 4096 px: Pannellum #683). The first view is drawn from the smallest width, the
+     preview photo the page has already loaded; the chosen width is fetched meanwhile and then
+     replaces it: on a slow network the visitor can look around at once. Measured in
+     docs/benchmarks/panorama.md.
    - Hotspots are real links (<a href>), reachable with Tab; doorways lead to the next scene's
      page, exhibits to their page. The viewer itself is focusable and turns with the arrow keys.
    - The motion sensor button shows only where the browser offers it (HTTPS); full screen only
@@ -60,7 +63,8 @@
   // policy does not allow (img-src 'self' data:, hall/outputs/csp.py). While it loads, the blob
   // URL it asks for is the panorama's own address instead: same origin, just fetched, so the
   // browser's cache answers (measured: no second download, docs/benchmarks/panorama.md).
-  var source = new URL(chooseWidth(), document.baseURI).href;
+  var sharp = new URL(chooseWidth(), document.baseURI).href;
+  var source = new URL(config.widths[0].src, document.baseURI).href;  // the preview's own file
   var createObjectURL = URL.createObjectURL;
   var revokeObjectURL = URL.revokeObjectURL;
   URL.createObjectURL = function (blob) {
@@ -69,18 +73,59 @@
   URL.revokeObjectURL = function (url) { if (url !== source) revokeObjectURL.apply(URL, arguments); };
   function restore() { URL.createObjectURL = createObjectURL; URL.revokeObjectURL = revokeObjectURL; }
 
+  function scene(url) {
+    return { type: "equirectangular", panorama: url, hotSpots: config.hotspots.map(hotspot) };
+  }
+
   var viewer;
   try {
     viewer = window.pannellum.viewer(container, {
-      type: "equirectangular", panorama: source, autoLoad: true,
-      showControls: false, showFullscreenCtrl: false, showZoomCtrl: false, compass: false,
-      yaw: config.yaw, pitch: config.pitch, hfov: config.hfov, minHfov: 30, maxHfov: 120,
-      hotSpots: config.hotspots.map(hotspot), strings: config.strings, escapeHTML: true
+      "default": {
+        firstScene: "first", autoLoad: true, sceneFadeDuration: 200,
+        showControls: false, showFullscreenCtrl: false, showZoomCtrl: false, compass: false,
+        yaw: config.yaw, pitch: config.pitch, hfov: config.hfov, minHfov: 30, maxHfov: 120,
+        strings: config.strings, escapeHTML: true
+      },
+      scenes: { first: scene(source), sharp: scene(sharp) }
     });
   } catch (e) { restore(); fallback(); return; }
   container.hallViewer = viewer;
-  viewer.on("load", function () { restore(); ready(viewer); });
-  viewer.on("error", function () { restore(); fallback(); });
+  // The still Pannellum shows while a scene changes is an <img> without alt: decoration.
+  if (window.MutationObserver) {
+    new MutationObserver(function (records) {
+      records.forEach(function (record) {
+        record.addedNodes.forEach(function (node) {
+          if (node.tagName === "IMG" && !node.hasAttribute("alt")) node.setAttribute("alt", "");
+        });
+      });
+    }).observe(container, { childList: true, subtree: true });
+  }
+  var loads = 0;
+  viewer.on("load", function () {
+    loads += 1;
+    if (loads > 1) {  // the sharp picture is in place
+      restore();
+      container.removeAttribute("data-sharpening");
+      container.setAttribute("data-sharp", "");
+      return;
+    }
+    ready(viewer);
+    if (sharp === source) { restore(); container.setAttribute("data-sharp", ""); return; }
+    // Fetched while the visitor looks around; the swap then reads it from the cache, behind a
+    // still of the current view (Pannellum's scene fade), so the view never goes blank.
+    var early = new Image();
+    early.onload = function () {
+      source = sharp;
+      container.setAttribute("data-sharpening", "");  // no loading box over the view (hall-tour.css)
+      viewer.loadScene("sharp", "same", "same", "same");
+    };
+    early.src = sharp;
+  });
+  viewer.on("error", function () {
+    restore();
+    if (loads) container.removeAttribute("data-sharpening");  // keep looking at the smaller picture
+    else fallback();
+  });
 
   function ready(viewer) {
     container.setAttribute("data-state", "ready");
@@ -122,7 +167,11 @@
       var button = event.target.closest("[data-hall-tour]");
       if (button && actions[button.getAttribute("data-hall-tour")]) actions[button.getAttribute("data-hall-tour")](button);
     });
-    viewer.on("error", function () { if (gyro) gyro.setAttribute("aria-pressed", "false"); say(config.messages.gyro_denied); });
+    viewer.on("error", function () {
+      if (!gyro || gyro.getAttribute("aria-pressed") !== "true") return;  // a picture's error: see above
+      gyro.setAttribute("aria-pressed", "false");
+      say(config.messages.gyro_denied);
+    });
     viewer.on("animatefinished", function (view) {
       say(config.messages.yaw_status.replace("{yaw}", String(Math.round(((view.yaw % 360) + 540) % 360 - 180))));
     });
