@@ -15,7 +15,8 @@ from hall.content import load_hall
 from hall.media.model import MediaPlan
 from hall.media.panoramas import panorama_key, with_panoramas
 from hall.pages.context import PageContext
-from hall.pages.tour import plan_tour, tour_rooms, tour_zones
+from hall.pages.spec import tour_rooms, tour_zones
+from hall.pages.tour import plan_tour
 from tests.test_content import make_hall
 
 SCENES = """\

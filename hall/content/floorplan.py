@@ -218,7 +218,7 @@ class _PlanReader:
 
     def _stations(self, rooms: tuple[Room, ...]) -> tuple[Station, ...]:
         stations: dict[str, Station] = {}
-        existing = [*self.exhibits, *sorted(i for i in self.ctx.log.unparsed_entries if "/" in i)]
+        existing = [*self.exhibits, *self.ctx.log.unparsed_exhibits()]
         for fields in self._items("stations", "展位列表 stations", "stations"):
             fields.check_known(STATION_FIELDS)
             exhibit, at = fields.text("exhibit", required=True), self._point(fields, "at", required=True)

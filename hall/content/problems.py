@@ -111,6 +111,11 @@ class ProblemLog:
         self.unparsed_entries.add(identifier)
         self.unparsed_folders.update(folder.strip("/") for folder in folders)
 
+    def unparsed_exhibits(self) -> list[str]:
+        """The exhibits ("zone/folder") that exist but could not be read: a reference may name
+        them, and they are still the closest guess for a misspelt id."""
+        return sorted(i for i in self.unparsed_entries if "/" in i)
+
     def is_unparsed(self, name: str) -> bool:
         """Whether ``name`` (an identifier, a repository path or a site address) is, or lies in,
         an entry that could not be read: a reference to it is no mistake of its own."""

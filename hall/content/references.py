@@ -12,7 +12,7 @@ from .yamlfile import YList
 def check_references(ctx: ReadContext, exhibits: dict[str, Exhibit]) -> None:
     # An exhibit whose exhibit.yml did not parse exists: naming it is no mistake (its own error
     # is reported), and it is still the closest guess for a misspelt id.
-    ids = list(exhibits) + sorted(i for i in ctx.log.unparsed_entries if "/" in i)
+    ids = [*exhibits, *ctx.log.unparsed_exhibits()]
     for fields, key, values, node in ctx.reference_checks:
         for index, value in enumerate(values):
             if value in exhibits or ctx.log.is_unparsed(value):

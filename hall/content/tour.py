@@ -19,6 +19,7 @@ from typing import Any, Iterable
 from .context import ReadContext
 from .fields import FieldReader, closest
 from .model import Localized
+from .problems import ProblemLog
 from .yamlfile import mapping_items
 
 TOUR_FILE = "content/tour.yml"
@@ -97,8 +98,7 @@ def read_tour(ctx: ReadContext, zones: Iterable[str], exhibits: Iterable[str], f
     if not items:
         return None
     # Zones and exhibits whose own files did not parse exist: naming them is no second mistake.
-    zones = [*zones, *(f.split("/")[1] for f in sorted(ctx.log.unparsed_folders) if f.count("/") == 1 and f.startswith("exhibits/"))]
-    exhibits = [*exhibits, *sorted(i for i in ctx.log.unparsed_entries if "/" in i)]
+    zones, exhibits = list(zones), [*exhibits, *ctx.log.unparsed_exhibits()]
     rooms = {room.id: room for room in getattr(floorplan, "rooms", ()) or ()} if floorplan is not None else None
     readers = [ctx.reader(item, path) for item in mapping_items(
         items, path, ctx.log, "每个场景应写成“- id: …”加其他字段。", "Each scene should be written `- id: …` with its other fields.")]
@@ -126,7 +126,7 @@ def _scene(ctx: ReadContext, fields: FieldReader, ids: list[str], seen: set[str]
                       "每个场景用一个不同的编号。", "Give each scene an id of its own.")
         scene_id = None
     room = fields.text("room")
-    zone = _zone(fields, fields.text("zone"), room, zones, rooms)
+    zone = _zone(fields, fields.text("zone"), room, zones, rooms, ctx.log)
     file, file_line = _file(ctx, fields)
     if scene_id is None or title is None or zone is None or file is None:
         return None
@@ -155,7 +155,8 @@ def _items(ctx: ReadContext, fields: FieldReader, key: str) -> list[dict]:
                               f"Each item of {key} should be written `- field: value`."))
 
 
-def _zone(fields: FieldReader, zone: str | None, room: str | None, zones: list[str], rooms: dict[str, Any] | None) -> str | None:
+def _zone(fields: FieldReader, zone: str | None, room: str | None, zones: list[str], rooms: dict[str, Any] | None,
+          log: ProblemLog) -> str | None:
     """The scene's zone: as written, or the zone of its room on the floor plan."""
     if room is not None and rooms is not None:
         if room not in rooms:
@@ -170,7 +171,7 @@ def _zone(fields: FieldReader, zone: str | None, room: str | None, zones: list[s
         if rooms is None or room is None:
             fields.missing("zone")
         return None
-    if zone not in zones:
+    if zone not in zones and not log.is_unparsed(f"exhibits/{zone}"):  # as floorplan.py: unread, not missing
         guess = closest(zone, zones)
         fields.report("zone", "tour.zone_unknown", f"没有展区“{zone}”（展区在 exhibits/zones.yml 中列出）。",
                       f"There is no zone “{zone}” (zones are listed in exhibits/zones.yml).",

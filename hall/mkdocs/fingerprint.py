@@ -24,7 +24,6 @@ import os
 import re
 from pathlib import Path
 
-from ..outputs.publish.marks import site_marks  # noqa: F401  (plugin.py imports the footer marks from here)
 
 #: Our own front-end files (theme/assets/hall*.css|js); vendored and Material's are not ours.
 OWN_ASSET = re.compile(r"^hall[\w-]*\.(css|js)$")

@@ -11,9 +11,11 @@ from typing import Any, Callable
 from markupsafe import Markup
 
 from ..i18n import HTML_LANG, LANGUAGE_NAMES, catalog, strings
+from ..outputs.publish.marks import site_marks
 from ..outputs.qr import public_url, qr_svg
 from ..pages.a11y import a11y_context
 from ..pages.notfound import not_found_context
+from ..pages.route import guide_catalog
 from .config import HallConfig
 from .settings import root_of
 
@@ -48,6 +50,9 @@ def template_globals(options: HallConfig, language: str, *, preview: bool, kiosk
         "hall_404": not_found_context(language, languages),  # theme/404.html
         "hall_short_name": options.short_name.get(language, ""),  # phone header
         "hall_public_url": _public_url(public_site_url),
+        "hall_marks": site_marks(options, language, languages[0]),  # government sites' footer marks
+        "hall_plan_t": strings("floorplan", language, languages[0]),  # the floor plan's words (kiosk bar)
+        "hall_guide": guide_catalog(language, languages[0]),  # guide numbers and the route (pages/route.py)
     }
 
 

@@ -48,13 +48,12 @@ from ..outputs.seo import Site, page_seo, share_card_style, site_root, write_seo
 from ..pages import PageSpec, SiteOptions, SitePlan, plan_site
 from ..pages.browse import with_browse
 from ..pages.floorplan import floorplan_files
-from ..pages.visitplan import plan_strings_for, with_kiosk_position
+from ..pages.visitplan import with_kiosk_position
 from ..pages.problems import with_problems
-from ..pages.route import guide_catalog
 from .config import HallConfig
 from .escaping import escape_nav_titles, escape_own_templates, html_title, theme_scripts
 from .filters import site_url_filter, srcset_filter
-from .fingerprint import finish_site, site_marks
+from .fingerprint import finish_site
 from .fragments import FragmentCache
 from .globals import template_globals
 from .languages import (
@@ -275,9 +274,6 @@ class HallPlugin(BasePlugin[HallConfig]):
         env.globals.update(template_globals(  # hall/mkdocs/globals.py
             self.config, self.language, preview=self.preview, kiosk=self.kiosk,
             feeds=bool(self.hall.news and config.site_url), footer=footer, public_site_url=self.public_site_url))
-        env.globals["hall_marks"] = site_marks(self.config, self.language, self.config.languages[0])  # government sites' footer
-        env.globals["hall_plan_t"] = plan_strings_for(self.language, tuple(self.config.languages)[0])  # floor plan
-        env.globals["hall_guide"] = guide_catalog(self.language, tuple(self.config.languages)[0])  # guide numbers, route
         return env
 
     # The 404 page is drawn by a theme template, not a page: it gets its policy here.

@@ -56,7 +56,7 @@ def floorplan_view(hall: Hall, views: PageContext, zone: str | None = None,
         "number_font": _n(size / 36),
         "door": _n(size / 50),
         "background": background_url(plan),
-        "rooms": [{**_room(views, r.id, r.zone, r.points, zones, zone), "tour": scenes.get(r.id), "here": r.id == room,
+        "rooms": [{**_room(views, r.id, r.zone, r.points, zones, zone, size / 36), "tour": scenes.get(r.id), "here": r.id == room,
                    "tour_label": s["room_tour"].format(zone=views.text(zones[r.zone][1].title))} for r in plan.rooms],
         "doors": [{"x": _n(d.at[0] - size / 100), "y": _n(d.at[1] - size / 100)} for d in plan.doors],
         "entrance": _entrance(plan, s["entrance"]) if plan.entrance else None,
@@ -92,10 +92,11 @@ def floorplan_files(hall: Hall) -> list[tuple[str, Path]]:
 
 def route_list(hall: Hall, views: PageContext) -> list[dict[str, Any]]:
     """Every zone and its exhibits in visiting order, with guide numbers: the plan's text version."""
+    scenes = tour_zones(hall)
     return [{
         "id": zone.id, "title": views.text(zone.title), "title_lang": views.text_lang(zone.title),
         "url": zone_url(zone.id),
-        "tour": tour_zones(hall).get(zone.id),
+        "tour": scenes.get(zone.id),
         "exhibits": [{"number": e.guide, "url": exhibit_url(e.id), "title": views.text(e.title),
                       "title_lang": views.text_lang(e.title)} for e in zone.exhibits],
     } for zone in hall.zones]
@@ -114,11 +115,10 @@ def with_here(view: dict[str, Any] | None, plan: FloorPlan | None, spot: KioskSp
 
 
 def _room(views: PageContext, room_id: str, room_zone: str, points: tuple[Point, ...],
-          zones: dict, current: str | None) -> dict[str, Any]:
+          zones: dict, current: str | None, font: float) -> dict[str, Any]:
     index, zone = zones[room_zone]
     x, y = _centroid(points)
     top = min(p[1] for p in points)
-    font = _size(views) / 36
     return {
         "id": room_id,
         "points": " ".join(f"{_n(px)},{_n(py)}" for px, py in points),
@@ -129,11 +129,6 @@ def _room(views: PageContext, room_id: str, room_zone: str, points: tuple[Point,
         "current": current == room_zone,
         "muted": current is not None and current != room_zone,
     }
-
-
-def _size(views: PageContext) -> float:
-    plan = views.hall.floorplan
-    return max(plan.width, plan.height) if plan else 1.0
 
 
 def _entrance(plan: FloorPlan, label: str) -> dict[str, Any]:

@@ -16,7 +16,7 @@ from ..i18n import strings
 from ..media.panoramas import panorama_key, panorama_view
 from .context import PageContext
 from .floorplan import floorplan_view
-from .spec import TOUR_URL, NavItem, PageSpec, exhibit_url, scene_url, tour_rooms, tour_zones, zone_url  # noqa: F401 (re-exported)
+from .spec import TOUR_URL, NavItem, PageSpec, exhibit_url, scene_url, zone_url
 
 #: Pannellum's own strings (its ``strings`` option), from the locale section ``tour``.
 PANNELLUM_STRINGS = ("loadButtonLabel", "loadingLabel", "bylineLabel", "noPanoramaError", "fileAccessError",

@@ -12,7 +12,6 @@ from dataclasses import replace
 from typing import Mapping, Sequence
 
 from ..content.model import Hall
-from ..i18n import strings
 from ..media import ImageSet
 from .context import PageContext
 from .floorplan import floorplan_view, plan_strings, route_list, with_here
@@ -20,11 +19,6 @@ from .spec import NavItem, PageSpec, SitePlan
 from .visit import VISIT_URL, visit_view
 
 VISIT_SRC = VISIT_URL + "index.md"
-
-
-def plan_strings_for(language: str, default_language: str) -> dict[str, str]:
-    """The floor plan's strings for templates outside its pages (the kiosk bar's "参观")."""
-    return strings("floorplan", language, default_language)
 
 
 def plan_visit_page(hall: Hall, views: PageContext) -> tuple[list[PageSpec], list[NavItem]]:

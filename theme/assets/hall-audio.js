@@ -51,7 +51,6 @@
       });
     });
     choose(current);
-    group.hidden = false;
     box.querySelector("[data-hall-audio-options]").hidden = false;
     return function () { return parseFloat(current); };
   }
@@ -161,7 +160,6 @@
     if (follow) {
       follow.checked = load(CONTINUE_KEY) === "1";
       follow.addEventListener("change", function () { store(CONTINUE_KEY, follow.checked ? "1" : "0"); });
-      box.querySelector("[data-hall-audio-continue]").hidden = false;
     }
     // Leaving the page (a link, the kiosk's idle reset) stops the guide.
     window.addEventListener("pagehide", function () { audio.pause(); });

@@ -100,10 +100,8 @@
       });
     }).observe(container, { childList: true, subtree: true });
   }
-  var loads = 0;
   viewer.on("load", function () {
-    loads += 1;
-    if (loads > 1) {  // the sharp picture is in place
+    if (viewer.getScene() === "sharp") {  // the sharp picture is in place
       restore();
       container.removeAttribute("data-sharpening");
       container.setAttribute("data-sharp", "");
@@ -123,7 +121,7 @@
   });
   viewer.on("error", function () {
     restore();
-    if (loads) container.removeAttribute("data-sharpening");  // keep looking at the smaller picture
+    if (container.getAttribute("data-state") === "ready") container.removeAttribute("data-sharpening");  // keep the smaller picture
     else fallback();
   });
 
