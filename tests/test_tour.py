@@ -216,6 +216,26 @@ def test_every_scene_has_a_page_with_its_links_in_both_languages(site, prefix, l
     assert ("历史印记" if language == "zh" else "Traces of History") in html
 
 
+def test_the_first_view_s_three_files_load_beside_the_style_sheets_and_run_without_waiting(site):
+    """The preview photo, Pannellum and hall-tour.js are preloaded before the first style sheet,
+    and both scripts are async, right after the viewer's own elements: the viewer starts when
+    they arrive, not after the page's other scripts (docs/benchmarks/panorama.md)."""
+    html = (site / "tour/history/index.html").read_text(encoding="utf-8")
+    head = html.split("</head>", 1)[0]
+    preview = re.search(r'<img class="hall-tour__preview" src="([^"]+)"', html).group(1)
+    first_sheet = head.index('rel="stylesheet"')
+    tour_script = re.search(r'src="(\.\./\.\./assets/hall-tour\.[0-9a-f]{10}\.js)"', html).group(1)
+    for kind, href in (("image", preview), ("script", "../../assets/vendor/pannellum/pannellum.js"), ("script", tour_script)):
+        link = re.search(rf'<link rel="preload" as="{kind}" href="{re.escape(href)}"[^>]*>', head)
+        assert link and link.start() < first_sheet, (kind, href)
+    assert re.search(r'<link rel="preload" as="image" [^>]*fetchpriority="high"', head)
+    section = html.split('<section class="hall-tour"', 1)[1].split("</section>", 1)[0]
+    assert section.index('class="hall-tour__status"') < section.index('id="hall-tour-config"')
+    assert re.search(r'<script src="[^"]+/pannellum\.js" async data-hall-pannellum></script>', section)
+    assert re.search(rf'<script src="{re.escape(tour_script)}" async></script>', section)
+    assert " defer" not in section
+
+
 def test_the_viewer_config_is_json_that_cannot_close_its_script(site):
     html = (site / "tour/prologue/index.html").read_text(encoding="utf-8")
     raw = re.search(r'<script type="application/json" id="hall-tour-config">(.*?)</script>', html, re.S).group(1)

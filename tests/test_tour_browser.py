@@ -80,6 +80,9 @@ def test_the_panorama_renders_in_webgl(desk, site_url):
     assert not errors, errors
     assert desk.evaluate("window.__violations") == []  # the page's policy is kept, not loosened
     assert viewer_value(desk, "getScene()") == "sharp"  # the 4096 px picture replaced the first view's
+    # one WebGL context, Pannellum's, without multisampling; the page's own functions given back
+    assert viewer_value(desk, "getRenderer().getCanvas().getContext('webgl').getContextAttributes().antialias") is False
+    assert desk.evaluate("() => [HTMLCanvasElement.prototype.getContext, URL.createObjectURL].every(f => /native code/.test(String(f)))")
     sizes = desk.evaluate("""() => { const sizes = {};
         for (const e of performance.getEntriesByType('resource'))
             for (const width of ['1024', '4096']) if (e.name.includes('-' + width + '.jpg')) (sizes[width] ||= []).push(e.transferSize);
@@ -166,6 +169,11 @@ def test_on_a_phone_the_viewer_renders_and_fits_the_screen(gl_browser, site_url)
     assert page.get_attribute("#hall-tour-viewer", "data-state") == "ready"
     assert ImageStat.Stat(shot(page, "tour-phone.png")).stddev[0] > 20
     assert page.evaluate("() => document.documentElement.scrollWidth") <= 390
+    # nothing moves the picture when the viewer starts (the instructions appear under it)
+    shifts = page.evaluate("""() => new Promise(r => { setTimeout(() => r([]), 1000);  // no shift at all: no callback
+        new PerformanceObserver(l => r(l.getEntries().map(e => [e.value, Math.round(e.startTime),
+            e.sources.map(s => s.node ? s.node.nodeName + '.' + s.node.className : '')]))).observe({type: 'layout-shift', buffered: true}); })""")
+    assert sum(value for value, _, _ in shifts) < 0.05, shifts
     # a narrow screen loads the 2048-pixel panorama, not the 4096
     loaded = page.evaluate("() => performance.getEntriesByType('resource').map(e => e.name).filter(n => n.includes('/media/'))")
     assert any(name.endswith("-2048.jpg") for name in loaded) and not any(name.endswith("-4096.jpg") for name in loaded)

@@ -35,6 +35,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
 
+from hall.outputs.publish.objects import cache_control  # noqa: E402
 from tests.support.sites import copy_sample_hall, run_mkdocs  # noqa: E402
 
 LIGHTHOUSE = REPO / "tools" / "node_modules" / ".bin" / "lighthouse"
@@ -49,10 +50,16 @@ PAGES = {
 
 
 class _GzipHandler(http.server.SimpleHTTPRequestHandler):
-    """A static server that compresses text like any production web server does."""
+    """A static server that compresses text and sets caching as the published site's server does
+    (deploy/nginx/hall.conf, hall/outputs/publish/objects.py): content-hashed files are kept,
+    everything else is revalidated."""
 
     def log_message(self, *args) -> None:
         pass
+
+    def end_headers(self) -> None:  # noqa: D102
+        self.send_header("Cache-Control", cache_control(self.path.split("?")[0].lstrip("/")))
+        super().end_headers()
 
     def send_head(self):  # noqa: D102
         path = self.translate_path(self.path)
@@ -67,7 +74,6 @@ class _GzipHandler(http.server.SimpleHTTPRequestHandler):
         self.send_header("Content-Type", ctype + ("; charset=utf-8" if ctype.startswith("text/") else ""))
         self.send_header("Content-Encoding", "gzip")
         self.send_header("Content-Length", str(len(body)))
-        self.send_header("Cache-Control", "max-age=3600")
         self.end_headers()
         return io.BytesIO(body)
 

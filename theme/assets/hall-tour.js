@@ -4,12 +4,15 @@
      links under it are the scene, and a status line says why.
    - Pannellum's blob: URL for the picture is replaced by the picture's own URL (see below):
      its "dynamic" mode would avoid it, but uploads the whole texture again on every frame.
-   - Width by screen: 2048 px on a narrow screen (under 600 KB before the first view on a
-     phone), else the largest the device's WebGL textures allow, at most 4096 px (phones cap
-     textures at 4096 px: Pannellum #683). The first view is drawn from the smallest width, the
-     preview photo the page has already loaded; the chosen width is fetched meanwhile and then
-     replaces it: on a slow network the visitor can look around at once. Measured in
-     docs/benchmarks/panorama.md.
+   - The first view is drawn as early as the page allows: this file and Pannellum are async and
+     preloaded with the preview photo (theme/tour.html), and Pannellum's WebGL context is the
+     only one: no test context first (context creation is the dearest step without a GPU).
+     Without WebGL Pannellum reports an error, and the page falls back as above.
+   - Width by screen: the first view is drawn from the smallest width, the preview photo the
+     page has already loaded; then 2048 px on a narrow screen (under 600 KB before the first
+     view on a phone), else the largest the device's WebGL textures allow, at most 4096 px
+     (phones cap textures at 4096 px: Pannellum #683), is fetched and replaces it: on a slow
+     network the visitor can look around at once. Measured in docs/benchmarks/panorama.md.
    - Hotspots are real links (<a href>), reachable with Tab; doorways lead to the next scene's
      page, exhibits to their page. The viewer itself is focusable and turns with the arrow keys.
    - The motion sensor button shows only where the browser offers it (HTTPS); full screen only
@@ -21,26 +24,33 @@
   if (!holder || !container) return;
   var config = JSON.parse(holder.textContent);
   var status = document.querySelector(".hall-tour__status");
+  var preview = container.querySelector(".hall-tour__preview");
+  var viewer;
+  var started = false;
 
   function say(text) { if (status) status.textContent = text; }
 
-  function webglLimit() {
-    try {
-      var canvas = document.createElement("canvas");
-      var gl = canvas.getContext("webgl") || canvas.getContext("experimental-webgl");
-      return gl ? gl.getParameter(gl.MAX_TEXTURE_SIZE) : 0;
-    } catch (e) { return 0; }
-  }
-
+  // Pannellum's own error box and canvas go; the preview photo and the list stay.
   function fallback() {
+    restore();
+    if (viewer) {
+      viewer.destroy();
+      viewer = null;
+      if (preview) container.appendChild(preview);
+    }
     container.setAttribute("data-state", "fallback");
     say(config.messages.no_webgl);
   }
 
-  var limit = webglLimit();
-  if (!limit || !window.pannellum || !config.widths.length) { fallback(); return; }
+  function textureLimit() {
+    try {
+      var gl = viewer.getRenderer().getCanvas().getContext("experimental-webgl");  // Pannellum's own context
+      return gl ? gl.getParameter(gl.MAX_TEXTURE_SIZE) : 0;
+    } catch (e) { return 0; }
+  }
 
   function chooseWidth() {
+    var limit = textureLimit() || config.widths[0].width;
     var narrow = Math.min(window.innerWidth, screen.width || window.innerWidth) < 768;
     var fitting = config.widths.filter(function (w) { return w.width <= Math.min(limit, narrow ? 2048 : 4096); });
     return (fitting.length ? fitting[fitting.length - 1] : config.widths[0]).src;
@@ -63,44 +73,66 @@
   // policy does not allow (img-src 'self' data:, hall/outputs/csp.py). While it loads, the blob
   // URL it asks for is the panorama's own address instead: same origin, just fetched, so the
   // browser's cache answers (measured: no second download, docs/benchmarks/panorama.md).
-  var sharp = new URL(chooseWidth(), document.baseURI).href;
   var source = new URL(config.widths[0].src, document.baseURI).href;  // the preview's own file
   var createObjectURL = URL.createObjectURL;
   var revokeObjectURL = URL.revokeObjectURL;
-  URL.createObjectURL = function (blob) {
-    return blob && blob.type && blob.type.indexOf("image/") === 0 ? source : createObjectURL.apply(URL, arguments);
-  };
-  URL.revokeObjectURL = function (url) { if (url !== source) revokeObjectURL.apply(URL, arguments); };
-  function restore() { URL.createObjectURL = createObjectURL; URL.revokeObjectURL = revokeObjectURL; }
+  // Pannellum draws one rectangle over the whole canvas, so multisampling adds nothing to the
+  // picture; without it the drawing buffer of a 3× phone screen takes about 7 MB instead of 37
+  // and the first frame comes sooner (docs/benchmarks/panorama.md). Pannellum asks for its
+  // context without this option, so it is added while Pannellum creates the context.
+  var getContext = HTMLCanvasElement.prototype.getContext;
+  function borrow() {
+    HTMLCanvasElement.prototype.getContext = function (kind, options) {
+      if (/webgl/.test(kind) && container.contains(this)) options = Object.assign({}, options, { antialias: false });
+      return getContext.apply(this, [kind, options].concat([].slice.call(arguments, 2)));
+    };
+    URL.createObjectURL = function (blob) {
+      return blob && blob.type && blob.type.indexOf("image/") === 0 ? source : createObjectURL.apply(URL, arguments);
+    };
+    URL.revokeObjectURL = function (url) { if (url !== source) revokeObjectURL.apply(URL, arguments); };
+  }
+  function restore() {
+    URL.createObjectURL = createObjectURL;
+    URL.revokeObjectURL = revokeObjectURL;
+    HTMLCanvasElement.prototype.getContext = getContext;
+  }
 
   function scene(url) {
     return { type: "equirectangular", panorama: url, hotSpots: config.hotspots.map(hotspot) };
   }
 
-  var viewer;
-  try {
-    viewer = window.pannellum.viewer(container, {
-      "default": {
-        firstScene: "first", autoLoad: true, sceneFadeDuration: 200,
-        showControls: false, showFullscreenCtrl: false, showZoomCtrl: false, compass: false,
-        yaw: config.yaw, pitch: config.pitch, hfov: config.hfov, minHfov: 30, maxHfov: 120,
-        strings: config.strings, escapeHTML: true
-      },
-      scenes: { first: scene(source), sharp: scene(sharp) }
-    });
-  } catch (e) { restore(); fallback(); return; }
-  container.hallViewer = viewer;
-  // The still Pannellum shows while a scene changes is an <img> without alt: decoration.
-  if (window.MutationObserver) {
-    new MutationObserver(function (records) {
-      records.forEach(function (record) {
-        record.addedNodes.forEach(function (node) {
-          if (node.tagName === "IMG" && !node.hasAttribute("alt")) node.setAttribute("alt", "");
-        });
+  function start() {
+    if (started) return;
+    started = true;
+    if (!window.pannellum || !config.widths.length) { fallback(); return; }
+    borrow();
+    try {
+      viewer = window.pannellum.viewer(container, {
+        "default": {
+          firstScene: "first", autoLoad: true, sceneFadeDuration: 200,
+          showControls: false, showFullscreenCtrl: false, showZoomCtrl: false, compass: false,
+          yaw: config.yaw, pitch: config.pitch, hfov: config.hfov, minHfov: 30, maxHfov: 120,
+          strings: config.strings, escapeHTML: true
+        },
+        scenes: { first: scene(source) }
       });
-    }).observe(container, { childList: true, subtree: true });
+    } catch (e) { viewer = null; fallback(); return; }
+    container.hallViewer = viewer;
+    // The still Pannellum shows while a scene changes is an <img> without alt: decoration.
+    if (window.MutationObserver) {
+      new MutationObserver(function (records) {
+        records.forEach(function (record) {
+          record.addedNodes.forEach(function (node) {
+            if (node.tagName === "IMG" && !node.hasAttribute("alt")) node.setAttribute("alt", "");
+          });
+        });
+      }).observe(container, { childList: true, subtree: true });
+    }
+    viewer.on("load", loaded);
+    viewer.on("error", failed);
   }
-  viewer.on("load", function () {
+
+  function loaded() {
     if (viewer.getScene() === "sharp") {  // the sharp picture is in place
       restore();
       container.removeAttribute("data-sharpening");
@@ -108,7 +140,9 @@
       return;
     }
     ready(viewer);
+    var sharp = new URL(chooseWidth(), document.baseURI).href;
     if (sharp === source) { restore(); container.setAttribute("data-sharp", ""); return; }
+    viewer.addScene("sharp", scene(sharp));
     // Fetched while the visitor looks around; the swap then reads it from the cache, behind a
     // still of the current view (Pannellum's scene fade), so the view never goes blank.
     var early = new Image();
@@ -118,12 +152,13 @@
       viewer.loadScene("sharp", "same", "same", "same");
     };
     early.src = sharp;
-  });
-  viewer.on("error", function () {
+  }
+
+  function failed() {
     restore();
     if (container.getAttribute("data-state") === "ready") container.removeAttribute("data-sharpening");  // keep the smaller picture
-    else fallback();
-  });
+    else setTimeout(fallback, 0);  // no WebGL, or the picture did not load: once Pannellum is done
+  }
 
   function ready(viewer) {
     container.setAttribute("data-state", "ready");
@@ -173,5 +208,13 @@
     viewer.on("animatefinished", function (view) {
       say(config.messages.yaw_status.replace("{yaw}", String(Math.round(((view.yaw % 360) + 540) % 360 - 180))));
     });
+  }
+
+  // Pannellum may arrive after this file (both are async, theme/tour.html).
+  var library = document.querySelector("script[data-hall-pannellum]");
+  if (window.pannellum || !library) start();
+  else {
+    library.addEventListener("load", start);
+    window.addEventListener("load", start);  // it failed to load: start() falls back
   }
 })();
