@@ -24,6 +24,7 @@ import os
 import re
 from pathlib import Path
 
+from .cssbundle import bundle_styles
 
 #: Our own front-end files (theme/assets/hall*.css|js); vendored and Material's are not ours.
 OWN_ASSET = re.compile(r"^hall[\w-]*\.(css|js)$")
@@ -129,7 +130,9 @@ def write_manifest(site_dir: Path) -> Path:
 
 
 def finish_site(site_dir: Path, *, kiosk: bool) -> None:
-    """The build's last step before the swap: fingerprints; a kiosk build also gets its manifest."""
+    """The build's last step before the swap: style sheets bundled (cssbundle.py), fingerprints;
+    a kiosk build also gets its manifest."""
+    bundle_styles(site_dir, keep=NOT_FOUND)
     fingerprint_site(site_dir)
     if kiosk:
         write_manifest(site_dir)
