@@ -42,10 +42,10 @@ def bundle_styles(site_dir: Path, *, keep: str = "") -> int:
         prefix = links[0][0]
         folder = (page.parent / prefix / "assets").resolve()
         names = tuple(name for _, name in links)
-        if not all((folder / name).is_file() for name in names):
-            return match[0]
         key = (folder, names)
-        if key not in written:
+        if key not in written:  # the files are looked at once per list, not once per page
+            if not all((folder / name).is_file() for name in names):
+                return match[0]
             name = bundle_name(names)
             text = "\n".join(f"/* {part} */\n{(folder / part).read_text(encoding='utf-8')}" for part in names)
             (folder / name).write_text(text, encoding="utf-8")
