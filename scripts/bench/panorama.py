@@ -10,6 +10,11 @@
   4× slower CPU), applied with the Chrome DevTools Protocol, Chromium drawing WebGL in
   software (SwiftShader); and Lighthouse itself (mobile preset) on the scene page when
   tools/ has it: its LCP is the preview photo's, the first thing a visitor sees.
+* The same, calibrated: a CPU slowdown is relative to the machine, whose speed changes from
+  one machine and one hour to the next. Lighthouse's own CPU benchmark (its benchmarkIndex,
+  from tools/node_modules/lighthouse) is run in the bench's Chromium, and the throttled run is
+  repeated with the slowdown that brings this machine where Lighthouse's 4× brings the desktop
+  it was chosen for (docs/throttling.md in Lighthouse: a high-end desktop, index 1500–2000).
 
     .venv/bin/python scripts/bench/panorama.py              # builds the sample hall, writes the doc
     .venv/bin/python scripts/bench/panorama.py --site site  # measure an existing build
@@ -46,6 +51,10 @@ DESKTOP = {"viewport": {"width": 1280, "height": 900}}
 THROTTLE = {"latency": 150, "downloadThroughput": 1638.4 * 1024 / 8, "uploadThroughput": 750 * 1024 / 8, "offline": False}
 CPU_SLOWDOWN = 4
 THROTTLED_RUNS = 5
+#: Where Lighthouse's 4× puts the middle of the high-end desktop bracket (1750 / 4): the mid-tier
+#: phone the calibrated run aims at.
+TARGET_INDEX = 1750 / CPU_SLOWDOWN
+LIGHTHOUSE_FUNCTIONS = REPO / "tools/node_modules/lighthouse/core/lib/page-functions.js"
 SCENE = "tour/history/"
 #: Times taken inside the page, in the task that changes the viewer (a MutationObserver), not by
 #: polling from outside: a poll from Playwright waits for a busy, throttled main thread and
@@ -121,7 +130,39 @@ def cube_faces_bytes(path: Path, face: int = 1024, quality: int = 80) -> tuple[i
     return total, out.tell()
 
 
-def first_view(url: str, device: dict, throttle: bool) -> dict:
+def benchmark_index_source() -> str | None:
+    """Lighthouse's ``computeBenchmarkIndex`` as a JS expression, read from the installed package
+    (npm ci --prefix tools), so the index is the one its reports print as "CPU/Memory Power"."""
+    if not LIGHTHOUSE_FUNCTIONS.exists():
+        return None
+    source = LIGHTHOUSE_FUNCTIONS.read_text(encoding="utf-8")
+    start = source.index("function computeBenchmarkIndex()")
+    depth = 0
+    for end in range(source.index("{", start), len(source)):
+        depth += {"{": 1, "}": -1}.get(source[end], 0)
+        if depth == 0:
+            return f"({source[start:end + 1]})()"
+    return None
+
+
+def benchmark_index(rate: float = 1) -> float | None:
+    """This machine's benchmarkIndex in the bench's Chromium at CPU slowdown ``rate`` (the median
+    of three: each takes one second)."""
+    from playwright.sync_api import sync_playwright
+
+    expression = benchmark_index_source()
+    if expression is None:
+        return None
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=GL_ARGS)
+        page = browser.new_page()
+        page.context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": rate})
+        values = sorted(page.evaluate(expression) for _ in range(3))
+        browser.close()
+    return values[1]
+
+
+def first_view(url: str, device: dict, throttle: bool, rate: float = CPU_SLOWDOWN) -> dict:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
@@ -133,7 +174,7 @@ def first_view(url: str, device: dict, throttle: bool) -> dict:
             cdp = context.new_cdp_session(page)
             cdp.send("Network.enable")
             cdp.send("Network.emulateNetworkConditions", THROTTLE)
-            cdp.send("Emulation.setCPUThrottlingRate", {"rate": CPU_SLOWDOWN})
+            cdp.send("Emulation.setCPUThrottlingRate", {"rate": rate})
         page.goto(url)
         page.wait_for_function("() => window.__hallMarks.frame", timeout=120000)
         ready_ms = page.evaluate("window.__hallMarks.frame")
@@ -160,11 +201,11 @@ def first_view(url: str, device: dict, throttle: bool) -> dict:
             "requests": len(before)}
 
 
-def throttled_median(url: str, runs: int = THROTTLED_RUNS) -> dict:
+def throttled_median(url: str, runs: int = THROTTLED_RUNS, rate: float = CPU_SLOWDOWN) -> dict:
     """The throttled phone run ``runs`` times in fresh browsers (a shared 2-core machine is noisy):
     the median run by first view, with every run's first view beside it."""
-    results = sorted((first_view(url, PHONE, True) for _ in range(runs)), key=lambda run: run["ready_ms"])
-    return {**results[len(results) // 2], "all_ms": [run["ready_ms"] for run in results]}
+    results = sorted((first_view(url, PHONE, True, rate) for _ in range(runs)), key=lambda run: run["ready_ms"])
+    return {**results[len(results) // 2], "all_ms": [run["ready_ms"] for run in results], "rate": rate}
 
 
 def lighthouse_run(url: str) -> dict | None:
@@ -206,19 +247,26 @@ def main() -> int:
     server, base = lh.serve(site)
     try:
         url = f"{base.rstrip('/')}/{SCENE}"
+        index = benchmark_index()
         runs = {"phone": first_view(url, PHONE, False), "desktop": first_view(url, DESKTOP, False),
                 "phone, Lighthouse mobile throttling": throttled_median(url)}
+        calibration = None
+        if index:
+            rate = round(max(1.0, index / TARGET_INDEX), 1)
+            calibration = {"index": index, "rate": rate, "throttled_index": benchmark_index(rate),
+                           "index_at_4": benchmark_index(CPU_SLOWDOWN)}
+            runs[f"phone, calibrated ({rate:g}× CPU)"] = throttled_median(url, rate=rate)
         lighthouse = lighthouse_run(url)
     finally:
         server.shutdown()
         if tmp:
             shutil.rmtree(tmp, ignore_errors=True)
-    args.out.write_text(render(build, runs, lighthouse), encoding="utf-8")
+    args.out.write_text(render(build, runs, lighthouse, calibration), encoding="utf-8")
     print(args.out.read_text(encoding="utf-8"))
     return 0
 
 
-def render(build: dict, runs: dict, lighthouse: dict | None) -> str:
+def render(build: dict, runs: dict, lighthouse: dict | None, calibration: dict | None = None) -> str:
     kb = lambda n: f"{n / 1024:.0f} KB"  # noqa: E731
     lines = [
         "# 720° tour: bytes, first view, build time",
@@ -261,6 +309,18 @@ def render(build: dict, runs: dict, lighthouse: dict | None) -> str:
         if "all_ms" in run:
             lines += ["", f"{name}: the median of {len(run['all_ms'])} runs; every run's first view: "
                       + ", ".join(f"{ms / 1000:.2f} s" for ms in run["all_ms"]) + "."]
+    lines += ["", "## How fast this machine was", ""]
+    if calibration is None:
+        lines.append("Lighthouse is not installed (`npm ci --prefix tools`): no benchmarkIndex, no calibrated run.")
+    else:
+        lines += [
+            f"Lighthouse's benchmarkIndex (\"CPU/Memory Power\") in the bench's Chromium: **{calibration['index']:.0f}** "
+            f"unthrottled, {calibration['index_at_4']:.0f} at Lighthouse's 4× slowdown. Lighthouse chose 4× to bring a "
+            f"high-end desktop (1500–2000) to a mid-tier phone, about {TARGET_INDEX:.0f}; on this machine that takes "
+            f"{calibration['rate']:g}× (measured: {calibration['throttled_index']:.0f}), the calibrated row above. "
+            "A slower machine gets a smaller slowdown, a faster one a larger: the calibrated row is the one to "
+            "compare across machines and days.",
+        ]
     lines += ["", "## Lighthouse (mobile preset, performance only) on the scene page", ""]
     if lighthouse is None:
         lines.append("Lighthouse is not installed (`npm ci --prefix tools`).")
