@@ -62,11 +62,23 @@ def test_a_zone_s_numbers_stay_when_another_zone_gains_an_exhibit(tmp_path):
     assert after["b/two"] == before["b/two"] == "201" and after["b/three"] == before["b/three"] == "202"
 
 
-def test_a_pinned_number_is_kept_and_skipped_by_the_others(tmp_path):
+def test_a_pinned_number_is_kept_and_only_the_exhibit_it_was_taken_from_moves(tmp_path):
     root = small_hall(tmp_path, {"a": [("one", ""), ("two", "guide: 101\n"), ("three", "")], "b": [("four", "guide: 12\n")]})
-    assert numbers(root) == {"a/one": "102", "a/two": "101", "a/three": "103", "b/four": "12"}
+    # a/one's place (101) is pinned by a/two: a/one alone moves, after its zone's last place
+    assert numbers(root) == {"a/one": "104", "a/two": "101", "a/three": "103", "b/four": "12"}
     hall, _ = load_hall(root)
     assert exhibits_by_guide(hall)["12"].id == "b/four"
+    assert [e.guide_pinned for e in visiting_route(hall)] == [False, True, False, True]
+
+
+def test_pinning_a_number_moves_no_neighbour(tmp_path):
+    zones = {"a": [("one", ""), ("two", ""), ("three", ""), ("four", "")], "b": [("five", "")]}
+    before = numbers(small_hall(tmp_path / "before", zones))
+    zones["a"][1] = ("two", "guide: 50\n")  # pinned outside every block
+    zones["a"][2] = ("three", "guide: 104\n")  # pinned to a later neighbour's place
+    after = numbers(small_hall(tmp_path / "after", zones))
+    assert before == {"a/one": "101", "a/two": "102", "a/three": "103", "a/four": "104", "b/five": "201"}
+    assert after == {"a/one": "101", "a/two": "50", "a/three": "104", "a/four": "105", "b/five": "201"}
 
 
 def test_a_number_used_twice_is_a_bilingual_error_with_file_and_line(tmp_path):

@@ -50,8 +50,10 @@ def project(tmp_path_factory) -> Path:
     _edit(mosque, "was founded in 1373,", f"was founded in 1373 [[To verify: {NOTE_EN}]],")
     _edit(project / "exhibits/prologue/one-family/exhibit.yml", "en: All Ethnic Groups Are One Family}",
           f"en: '{HOSTILE_EN}'}}")
+    _edit(mosque, "\ntitle:", "\nguide: 201\ntitle:")  # pinned as numbered: printed, not listed below
     result = run_hall(project, "placards")
     assert result.returncode == 0, result.stdout + result.stderr
+    (project / "placards-output.txt").write_text(result.stdout, encoding="utf-8")
     return project
 
 
@@ -75,6 +77,14 @@ def _pages(pdf: Path) -> list[tuple[str, list[str], tuple[float, float]]]:
 
 def _same_size(size, expected) -> bool:
     return abs(size[0] - expected[0]) < 0.5 and abs(size[1] - expected[1]) < 0.5
+
+
+def test_the_printed_numbers_not_pinned_are_listed_with_the_line_that_pins_them(project, route):
+    output = (project / "placards-output.txt").read_text(encoding="utf-8")
+    assert f"{len(route) - 1} 件展品的导览编号没有固定" in output and "are not pinned" in output
+    listed = re.findall(r"^  (exhibits/\S+/exhibit\.yml) +guide: (\d+)$", output, re.M)
+    assert listed == [(f"{e.folder}/exhibit.yml", e.guide) for e in route if e.id != "history/ming-mosque"]
+    assert ("exhibits/prologue/exhibition-hall/exhibit.yml", "101") in listed
 
 
 def test_every_a6_placard_shows_its_exhibit_and_its_qr_code_opens_the_exhibit_page(project, route):

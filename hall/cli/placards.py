@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 
 from ..content import load_hall
+from ..content.guide import visiting_route
 from ..content.system_problems import shown_path
 from ..outputs.placeholders import placeholder_site_url
 from .config import config_file_of
@@ -114,4 +115,21 @@ def cmd_placards(args: argparse.Namespace) -> int:
         f"{len(job.zones)} 个展区；{time.perf_counter() - started:.1f} 秒）。",
         f"Done{' (draft)' if args.draft else ''}: {pdfs} PDF(s) written to {shown_path(out, root)} "
         f"({len(job.exhibits)} published exhibits, {len(job.zones)} zones).")
+    if not args.draft and {"exhibits", "zones"} & set(job.parts):
+        _say_unpinned(public)
     return 0
+
+
+def _say_unpinned(public) -> None:
+    """Printed numbers that a new exhibit earlier in the zone would move (hall/content/guide.py),
+    each with the line that pins it as printed."""
+    unpinned = [exhibit for exhibit in visiting_route(public) if not exhibit.guide_pinned]
+    if not unpinned:
+        return
+    say(f"注意：{len(unpinned)} 件展品的导览编号没有固定。本展区前面增删展品时，它们的编号会变，"
+        "已印的说明牌就不对了。在各自的 exhibit.yml 中加上下面这一行，编号就固定为印出的号码：",
+        f"Note: the guide numbers of {len(unpinned)} exhibits are not pinned. Adding or removing an exhibit "
+        "earlier in their zone would change them, and the printed placards would be wrong. Add the line "
+        "below to each exhibit.yml to pin the number as printed:")
+    for exhibit in unpinned:
+        print(f"  {exhibit.folder}/exhibit.yml    guide: {exhibit.guide}")

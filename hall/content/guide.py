@@ -1,11 +1,13 @@
 """Guide numbers (导览编号): the short number a visitor keys in to reach an exhibit, printed
 on its placard, its card, the floor plan and the audio guide; and the visiting route.
 
-Numbers come in blocks of a hundred per zone, in visiting order: the first zone's exhibits
-are 101, 102 …, the second's 201 …. A block keeps a zone's numbers stable when another zone
-gains or loses an exhibit, so placards already printed stay right; an exhibit may pin its
-own number with ``guide: 12`` in ``exhibit.yml`` (a number used twice is an error). Drafts
-get their number too, so publishing one later moves no other exhibit's number.
+Numbers come in blocks of a hundred per zone, by place in visiting order: the first zone's
+exhibits are 101, 102 …, the second's 201 …. A block keeps a zone's numbers stable when another
+zone gains or loses an exhibit, so placards already printed stay right; an exhibit may pin its
+own number with ``guide: 12`` in ``exhibit.yml`` (a number used twice is an error). Pinning
+moves no other exhibit: a pinned exhibit keeps its place in the count, and only an exhibit
+whose own number a pin takes gets another one, the first free number after its zone's last.
+Drafts get their number too, so publishing one later moves no other exhibit's number.
 """
 
 from __future__ import annotations
@@ -29,7 +31,8 @@ def read_guide_override(ctx: ReadContext, fields, exhibit_id: str) -> None:
 
 def number_guides(ctx: ReadContext, zones: list[Zone]) -> list[Zone]:
     """The zones with every exhibit's guide number set: pinned numbers first, then each
-    zone's block in visiting order, skipping numbers already taken."""
+    exhibit's place in its zone's block; an exhibit whose place's number is pinned by another
+    gets the first free number after its zone's last place."""
     taken: dict[str, str] = {}  # number → exhibit id
     pinned: dict[str, str] = {}
     for zone in zones:
@@ -49,19 +52,27 @@ def number_guides(ctx: ReadContext, zones: list[Zone]) -> list[Zone]:
                 )
                 continue
             taken[number], pinned[exhibit.id] = exhibit.id, number
+    by_place: dict[str, str] = {}  # exhibit id → number, or "" where a pin took it
+    for index, zone in enumerate(zones, start=1):
+        for place, exhibit in enumerate(zone.exhibits, start=1):
+            if exhibit.id in pinned:
+                continue
+            number = str(index * GUIDE_BLOCK + place)
+            by_place[exhibit.id] = "" if number in taken else number
+            taken.setdefault(number, exhibit.id)
     result = []
     for index, zone in enumerate(zones, start=1):
         numbered = []
-        candidate = index * GUIDE_BLOCK
+        candidate = index * GUIDE_BLOCK + len(zone.exhibits)
         for exhibit in zone.exhibits:
-            number = pinned.get(exhibit.id)
-            if number is None:
+            number = pinned.get(exhibit.id) or by_place[exhibit.id]
+            if not number:  # its place's number is pinned by another exhibit
                 candidate += 1
                 while str(candidate) in taken:
                     candidate += 1
                 number = str(candidate)
                 taken[number] = exhibit.id
-            numbered.append(replace(exhibit, guide=number))
+            numbered.append(replace(exhibit, guide=number, guide_pinned=exhibit.id in pinned))
         result.append(replace(zone, exhibits=tuple(numbered)))
     return result
 

@@ -74,6 +74,7 @@ class Exhibit:
     related: tuple[str, ...] = ()
     timeline: bool = False
     guide: str = ""  # the guide number (导览编号) visitors key in: hall/content/guide.py
+    guide_pinned: bool = False  # ``guide:`` in exhibit.yml: the number cannot move (placards)
     audio: tuple[AudioFile, ...] = ()  # recordings of the audio guide, per language: hall/content/audio.py
 
     @property
