@@ -62,6 +62,7 @@ def build_index(site_dir: Path, pages: Iterable[SearchPage], language: str,
             (Path(scratch) / "pagefind.json").write_text(json.dumps(config), encoding="utf-8")
             run_pagefind(Path(scratch))
             _written(bundle)
+            stabilize_filters(bundle)
             shorten_startup_polling(bundle)
             write_search_manifest(bundle)
     _drop_unused_bundle_files(bundle)
@@ -143,9 +144,7 @@ def _chunks(bundle: Path, entry: Mapping) -> list[list[str]]:
     chunks: list[list[str]] = []
     for language in entry.get("languages", {}).values():
         path = bundle / f"pagefind.{language['hash']}.pf_meta"
-        data = gzip.decompress(path.read_bytes())
-        signature = b"pagefind_dcd"
-        meta = cbor2.loads(data[len(signature):] if data.startswith(signature) else data)
+        meta = _read_cbor(path)
         try:
             found = [[chunk[0], chunk[1], chunk[2]] for chunk in meta[2]]
             if not (isinstance(meta[0], str) and all(isinstance(part, str) for chunk in found for part in chunk)):
@@ -157,6 +156,60 @@ def _chunks(bundle: Path, entry: Mapping) -> list[list[str]]:
             ) from None
         chunks += found
     return chunks
+
+
+_SIGNATURE = b"pagefind_dcd"  # before the CBOR of every gzipped index file
+
+
+def _read_cbor(path: Path):
+    data = gzip.decompress(path.read_bytes())
+    return cbor2.loads(data[len(_SIGNATURE):] if data.startswith(_SIGNATURE) else data)
+
+
+def _pagefind_hash(data: bytes) -> str:
+    """Pagefind's ``full_hash``: SHA-1 as hex, each byte without its leading zero."""
+    return "".join(f"{byte:x}" for byte in hashlib.sha1(data).digest())
+
+
+def stabilize_filters(bundle: Path) -> None:
+    """Write Pagefind's filter files in a stable order, so that the same pages give the same
+    bundle: otherwise every build renames the filter files, the metadata and the entry
+    (and the manifest's tag), so a publish uploads them again and visitors' caches of the
+    index are thrown away.
+
+    Pagefind 1.5 writes a filter's values, and the metadata's list of filters, in the
+    order of a hash map, which changes from run to run (its own TODO, "Change filter
+    indexes to BTree to give them a stable hash", pagefind/src/index/mod.rs). Here both
+    are sorted, and the files renamed the way Pagefind names them (SHA-1 of the CBOR).
+    The CBOR is the same as Pagefind's: cbor2 writes it back byte for byte (tested)."""
+    entry_path = bundle / "pagefind-entry.json"
+    entry = json.loads(entry_path.read_text(encoding="utf-8"))
+    for code, language in entry.get("languages", {}).items():
+        meta_path = bundle / f"pagefind.{language['hash']}.pf_meta"
+        meta = _read_cbor(meta_path)
+        meta[3] = sorted(([name, digest] for name, digest in meta[3]), key=lambda pair: pair[0])
+        taken: set[str] = set()
+        for pair in meta[3]:
+            old = bundle / "filter" / f"{pair[1]}.pf_filter"
+            name, values = _read_cbor(old)
+            data = cbor2.dumps([name, sorted(values, key=lambda value: value[0])])
+            full = f"{code}_{_pagefind_hash(data)}"
+            pair[1] = full[:len(code) + 8]
+            while pair[1] in taken and len(pair[1]) < len(full):
+                pair[1] = full[:len(pair[1]) + 1]
+            taken.add(pair[1])
+            old.unlink()  # written again even when unchanged: its gzip bytes then do not depend on the run
+            _write_cbor(bundle / "filter" / f"{pair[1]}.pf_filter", data)
+        data = cbor2.dumps(meta)
+        meta_path.unlink()
+        language["hash"] = f"{code}_{_pagefind_hash(data)[:len(code) + 8]}"
+        _write_cbor(bundle / f"pagefind.{language['hash']}.pf_meta", data)
+    entry_path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+def _write_cbor(path: Path, data: bytes) -> None:
+    """As Pagefind writes its index files: gzip at the best level, no time, the signature first."""
+    path.write_bytes(gzip.compress(_SIGNATURE + data, compresslevel=9, mtime=0))
 
 
 #: Pagefind 1.5 checks every 50 ms whether its own start-up has finished
