@@ -22,7 +22,12 @@ ZONE = "exhibits/history/"
 def _tap(page, selector: str) -> None:
     target = page.locator(selector).first
     target.evaluate("element => element.scrollIntoView({block: 'center'})")  # not under the fixed bar
-    box = target.bounding_box()
+    box = None
+    for _ in range(20):  # until the layout holds still: a chip pressed just before reflows the row
+        target.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+        box, previous = target.bounding_box(), box
+        if box == previous:
+            break
     assert box, f"{selector} is not visible"
     page.touchscreen.tap(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
 

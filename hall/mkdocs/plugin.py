@@ -56,6 +56,7 @@ from .filters import site_url_filter, srcset_filter
 from .fingerprint import finish_site
 from .fragments import FragmentCache
 from .globals import template_globals
+from .unused import has_material_search, unused_theme_file
 from .languages import (
     LanguageBuild,
     collect_language_builds,
@@ -219,7 +220,9 @@ class HallPlugin(BasePlugin[HallConfig]):
     # language; theme files stay.
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         docs_dir = os.path.abspath(config.docs_dir)
-        kept = [f for f in files if not (f.abs_src_path and f.abs_src_path.startswith(docs_dir + os.sep))]
+        search = has_material_search(config.plugins)
+        kept = [f for f in files if not (f.abs_src_path and f.abs_src_path.startswith(docs_dir + os.sep))
+                and not unused_theme_file(f, kiosk=self.kiosk, material_search=search)]
         result = Files(kept)
         for spec in self.plan.pages:
             # Its settings go to MkDocs directly (on_page_markdown), not as front matter
