@@ -46,7 +46,7 @@ def test_a_scene_page_shows_the_plan_with_its_room_marked(site, prefix):
     page = read(site, f"{prefix}tour/history/index.html")
     marked = re.findall(r'<polygon class="hall-plan__room[^"]*\bis-here\b', page)
     assert len(marked) == 1
-    # its stylesheet, on its own or in the page's bundle of ours (hall/mkdocs/cssbundle.py)
+    # its stylesheet, on its own or in the page's bundle of ours (hall/mkdocs/assetbundle.py)
     sheets = re.findall(r'<link rel="stylesheet" href="((?:\.\./)*)(assets/hall[\w.-]*\.css)">', page)
     assert any("hall-floorplan" in name or "/* hall-floorplan.css */" in read(site, f"{prefix}{name}")
                for _, name in sheets), sheets

@@ -24,7 +24,7 @@ import os
 import re
 from pathlib import Path
 
-from .cssbundle import bundle_styles
+from .assetbundle import bundle_assets
 
 #: Our own front-end files (theme/assets/hall*.css|js); vendored and Material's are not ours.
 OWN_ASSET = re.compile(r"^hall[\w-]*\.(css|js)$")
@@ -130,9 +130,9 @@ def write_manifest(site_dir: Path) -> Path:
 
 
 def finish_site(site_dir: Path, *, kiosk: bool) -> None:
-    """The build's last step before the swap: style sheets bundled (cssbundle.py), fingerprints;
+    """The build's last step before the swap: style sheets and scripts bundled (assetbundle.py), fingerprints;
     a kiosk build also gets its manifest."""
-    bundle_styles(site_dir, keep=NOT_FOUND)
+    bundle_assets(site_dir, keep=NOT_FOUND)
     fingerprint_site(site_dir)
     if kiosk:
         write_manifest(site_dir)

@@ -1,0 +1,86 @@
+"""One file where a page names several of our style sheets, or several of our scripts, in a row.
+
+Every page names nine to twelve of our style sheets (``extra_css`` and a page kind's own), one
+after the other in its head, and five scripts (``extra_javascript``) at the end of its body. Over
+HTTP/1.1 a phone fetches six at a time, and nothing is drawn until every style sheet has arrived.
+The scripts are worse: the page's Content-Security-Policy is a ``<meta>`` (hall/outputs/csp.py),
+and a meta policy stops Chromium's preload scanner (crbug.com/1458493), so each script is only
+requested once the one before it has run, a round trip each (docs/benchmarks/page-load.md).
+
+After the build, each run of consecutive ``<link rel="stylesheet">`` to our own
+``assets/hall*.css``, and each run of consecutive plain ``<script src>`` to our own
+``assets/hall*.js``, becomes one tag naming their concatenation, in the same order: the cascade,
+and the order scripts run in, are unchanged. Scripts are joined with ``;`` so that one ending in
+``})()`` is not called by the next one's opening parenthesis; each is its own function scope
+already, and ``document.currentScript`` still names a file in the same folder. The file is named
+after the list (``hall-styles-<8 hex>.css``, ``hall-scripts-<8 hex>.js``), so pages naming the same
+list share one cached file, and fingerprint.py then gives it a content hash like any other. Our
+style sheets contain no relative ``url()`` or ``@import``, and the bundle sits in the same folder.
+The 404 page keeps the plain names (``keep``: fingerprint.NOT_FOUND), and ``mkdocs serve``
+previews are not bundled (this runs only for ``build``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Kind:
+    tag: str  # the tag, with {prefix} and {name}
+    name: str  # the bundle's name, with {digest}
+    joiner: str  # between two files' text
+    one: re.Pattern[str]  # one tag: (prefix, name)
+    run: re.Pattern[str]  # two or more, one after the other (whitespace between them)
+
+
+def _kind(tag: str, name: str, joiner: str) -> Kind:
+    suffix = name.rsplit(".", 1)[1]
+    one = tag.format(prefix=r"([^\"<>]*?)", name=rf"(hall[\w-]*\.{suffix})")
+    return Kind(tag, name, joiner, re.compile(one), re.compile(rf"(?:{one}\s*){{2,}}"))
+
+
+STYLES = _kind('<link rel="stylesheet" href="{prefix}assets/{name}">', "hall-styles-{digest}.css", "\n")
+SCRIPTS = _kind('<script src="{prefix}assets/{name}"></script>', "hall-scripts-{digest}.js", "\n;\n")
+
+
+def bundle_name(names: tuple[str, ...], kind: Kind = STYLES) -> str:
+    """The bundle of ``names``: the same list, the same file."""
+    return kind.name.format(digest=hashlib.sha256(chr(10).join(names).encode("utf-8")).hexdigest()[:8])
+
+
+def bundle_assets(site_dir: Path, *, keep: str = "") -> int:
+    """Replace each run of our style sheets, and of our scripts, in every page (but pages named
+    ``keep``) with one bundle; returns the bundles written."""
+    written: dict[tuple[Path, tuple[str, ...]], str] = {}
+
+    def bundle(page: Path, match: re.Match[str], kind: Kind) -> str:
+        links = kind.one.findall(match[0])
+        if len({prefix for prefix, _ in links}) != 1:
+            return match[0]
+        prefix = links[0][0]
+        folder = (page.parent / prefix / "assets").resolve()
+        names = tuple(name for _, name in links)
+        key = (folder, names)
+        if key not in written:  # the files are looked at once per list, not once per page
+            if not all((folder / name).is_file() for name in names):
+                return match[0]
+            name = bundle_name(names, kind)
+            text = kind.joiner.join(f"/* {part} */\n{(folder / part).read_text(encoding='utf-8')}" for part in names)
+            (folder / name).write_text(text, encoding="utf-8")
+            written[key] = name
+        trailing = match[0][len(match[0].rstrip()):]
+        return kind.tag.format(prefix=prefix, name=written[key]) + trailing
+
+    for page in site_dir.rglob("*.html"):
+        if page.name == keep:
+            continue
+        text = new = page.read_text(encoding="utf-8")
+        for kind in (STYLES, SCRIPTS):
+            new = kind.run.sub(lambda match: bundle(page, match, kind), new)
+        if new != text:
+            page.write_text(new, encoding="utf-8")
+    return len(written)
