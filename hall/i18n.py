@@ -146,10 +146,11 @@ def format_pixels(width: int, height: int, language: str) -> str:
 
 
 def format_file_size(size: int, language: str) -> str:
-    """Bytes in the decimal units phones and browsers show: "312 kB", "3.2 MB"."""
+    """Bytes in the decimal units phones and browsers show: "312 kB", "3.2 MB" (a few bytes are
+    "1 kB", nothing is "0 kB")."""
     locale = locale_for(language)
     if size < 999_500:
-        return format_unit(max(1, round(size / 1000)), "digital-kilobyte", length="short", locale=locale)
+        return format_unit(max(1 if size else 0, round(size / 1000)), "digital-kilobyte", length="short", locale=locale)
     return format_unit(size / 1_000_000, "digital-megabyte", length="short", format="#,##0.0", locale=locale)
 
 

@@ -165,3 +165,4 @@ def test_sizes_are_written_the_way_each_language_reads_them():
     assert format_file_size(3_240_000, "zh") == format_file_size(3_240_000, "en") == "3.2 MB"
     assert format_file_size(312_400, "en") == "312 kB"
     assert format_file_size(999_800, "en") == "1.0 MB"
+    assert format_file_size(12, "en") == "1 kB" and format_file_size(0, "zh") == "0 kB"  # hall publish: nothing sent

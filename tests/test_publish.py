@@ -189,6 +189,7 @@ def test_a_dry_run_lists_the_changes_by_stage_and_changes_nothing(bucket_project
     assert code == 0, out + err
     assert "Step 4, delete files no longer used" in out and "第 4 步" in out
     assert f"  - {EXTRA}/index.html" in out and "Dry run" in out
+    assert re.search(r"^第 1 步 [^：]+：\d+ 个文件，[\d.,]+ (kB|MB)  Step 1, [^:]+: \d+ files, [\d.,]+ (kB|MB)$", out, re.M)
     assert objects(client).keys() == before.keys()
 
 

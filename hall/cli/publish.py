@@ -16,6 +16,7 @@ from pathlib import Path
 
 from ..content import load_hall
 from ..content.strict import strict_problems
+from ..i18n import format_file_size
 from ..media.verify import check_photos
 from ..outputs.publish import STAGE_NAMES, TargetSettings, open_target, plan_publish, publish, refusals, site_files
 from ..outputs.publish.run import DELETE
@@ -32,10 +33,6 @@ def add_publish_parser(sub: argparse._SubParsersAction, common: argparse.Argumen
     publish_parser.add_argument("--no-build", action="store_true", help="上传现有的 site/，不重新构建 upload the existing site/ without building")
     publish_parser.add_argument("-d", "--site-dir", default="site", help="站点目录 site folder (default: site/)")
     publish_parser.set_defaults(func=cmd_publish)
-
-
-def _size(count: int) -> str:
-    return f"{count / 1_000_000:.1f} MB" if count >= 100_000 else f"{count / 1000:.1f} KB"
 
 
 def publish_settings(config_file: Path) -> tuple[dict, str | None]:
@@ -113,9 +110,9 @@ def _upload(site_dir: Path, settings: TargetSettings, dry_run: bool) -> int:
             "environment (AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY or the provider's). What went up breaks no page: "
             "run the command again once fixed.", sys.stderr)
         return 1
-    say(f"发布完成：上传 {len(plan.uploads)} 个文件（{_size(plan.upload_bytes)}），删除 {len(plan.deletions)} 个，"
-        f"{plan.unchanged} 个未变。",
-        f"Published: {len(plan.uploads)} files uploaded ({_size(plan.upload_bytes)}), {len(plan.deletions)} deleted, "
+    sent_zh, sent_en = (format_file_size(plan.upload_bytes, language) for language in ("zh", "en"))
+    say(f"发布完成：上传 {len(plan.uploads)} 个文件（{sent_zh}），删除 {len(plan.deletions)} 个，{plan.unchanged} 个未变。",
+        f"Published: {len(plan.uploads)} files uploaded ({sent_en}), {len(plan.deletions)} deleted, "
         f"{plan.unchanged} unchanged.")
     return 0
 
@@ -124,8 +121,8 @@ def _list_plan(plan) -> None:
     for number, stage in enumerate(sorted(STAGE_NAMES), 1):
         files = plan.stages.get(stage, [])
         zh, en = STAGE_NAMES[stage]
-        say(f"第 {number} 步 {zh}：{len(files)} 个文件，{_size(sum(f.size for f in files))}",
-            f"Step {number}, {en}: {len(files)} files, {_size(sum(f.size for f in files))}")
+        say(f"第 {number} 步 {zh}：{len(files)} 个文件，{format_file_size(sum(f.size for f in files), 'zh')}",
+            f"Step {number}, {en}: {len(files)} files, {format_file_size(sum(f.size for f in files), 'en')}")
         for file in files:
             print(f"  + {file.key}")
     say(f"第 4 步 删除不再使用的文件：{len(plan.deletions)} 个", f"Step 4, delete files no longer used: {len(plan.deletions)}")
@@ -141,5 +138,5 @@ def _progress(stage: int, done: int, count: int, sent: int, total: int) -> None:
     if count == 0 or (done not in (count,) and done % max(1, count // 10)):
         return  # about ten lines per stage
     zh, en = STAGE_NAMES[stage]
-    say(f"第 {stage} 步 {zh}：{done}/{count} 个文件，{_size(sent)}/{_size(total)}",
-        f"Step {stage}, {en}: {done}/{count} files, {_size(sent)}/{_size(total)}")
+    say(f"第 {stage} 步 {zh}：{done}/{count} 个文件，{format_file_size(sent, 'zh')}/{format_file_size(total, 'zh')}",
+        f"Step {stage}, {en}: {done}/{count} files, {format_file_size(sent, 'en')}/{format_file_size(total, 'en')}")

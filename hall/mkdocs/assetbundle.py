@@ -26,6 +26,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 
 @dataclass(frozen=True)
@@ -52,12 +53,22 @@ def bundle_name(names: tuple[str, ...], kind: Kind = STYLES) -> str:
     return kind.name.format(digest=hashlib.sha256(chr(10).join(names).encode("utf-8")).hexdigest()[:8])
 
 
-def bundle_assets(site_dir: Path, *, keep: str = "") -> int:
-    """Replace each run of our style sheets, and of our scripts, in every page (but pages named
-    ``keep``) with one bundle; returns the bundles written."""
-    written: dict[tuple[Path, tuple[str, ...]], str] = {}
+class Bundler:
+    """Bundles the runs of one site's pages, writing each bundle once, the first time a page
+    names its list; ``finish(folder, name, text)`` writes it and returns the name pages give it
+    (fingerprint.py writes the hashed copy only, in the same pass as its page rewrite)."""
 
-    def bundle(page: Path, match: re.Match[str], kind: Kind) -> str:
+    def __init__(self, finish: Callable[[Path, str, str], str] | None = None) -> None:
+        self.finish = finish or _write_plain
+        self.written: dict[tuple[Path, tuple[str, ...]], str] = {}
+
+    def page(self, page: Path, text: str) -> str:
+        """``text`` of ``page`` with each run of ours replaced by its bundle."""
+        for kind in (STYLES, SCRIPTS):
+            text = kind.run.sub(lambda match: self._bundle(page, match, kind), text)
+        return text
+
+    def _bundle(self, page: Path, match: re.Match[str], kind: Kind) -> str:
         links = kind.one.findall(match[0])
         if len({prefix for prefix, _ in links}) != 1:
             return match[0]
@@ -65,22 +76,29 @@ def bundle_assets(site_dir: Path, *, keep: str = "") -> int:
         folder = (page.parent / prefix / "assets").resolve()
         names = tuple(name for _, name in links)
         key = (folder, names)
-        if key not in written:  # the files are looked at once per list, not once per page
+        if key not in self.written:  # the files are looked at once per list, not once per page
             if not all((folder / name).is_file() for name in names):
                 return match[0]
-            name = bundle_name(names, kind)
             text = kind.joiner.join(f"/* {part} */\n{(folder / part).read_text(encoding='utf-8')}" for part in names)
-            (folder / name).write_text(text, encoding="utf-8")
-            written[key] = name
+            self.written[key] = self.finish(folder, bundle_name(names, kind), text)
         trailing = match[0][len(match[0].rstrip()):]
-        return kind.tag.format(prefix=prefix, name=written[key]) + trailing
+        return kind.tag.format(prefix=prefix, name=self.written[key]) + trailing
 
+
+def _write_plain(folder: Path, name: str, text: str) -> str:
+    (folder / name).write_text(text, encoding="utf-8")
+    return name
+
+
+def bundle_assets(site_dir: Path, *, keep: str = "") -> int:
+    """Replace each run of our style sheets, and of our scripts, in every page (but pages named
+    ``keep``) with one bundle; returns the bundles written."""
+    bundler = Bundler()
     for page in site_dir.rglob("*.html"):
         if page.name == keep:
             continue
-        text = new = page.read_text(encoding="utf-8")
-        for kind in (STYLES, SCRIPTS):
-            new = kind.run.sub(lambda match: bundle(page, match, kind), new)
+        text = page.read_text(encoding="utf-8")
+        new = bundler.page(page, text)
         if new != text:
             page.write_text(new, encoding="utf-8")
-    return len(written)
+    return len(bundler.written)

@@ -24,7 +24,7 @@ import os
 import re
 from pathlib import Path
 
-from .assetbundle import bundle_assets
+from .assetbundle import Bundler
 
 #: Our own front-end files (theme/assets/hall*.css|js); vendored and Material's are not ours.
 OWN_ASSET = re.compile(r"^hall[\w-]*\.(css|js)$")
@@ -77,7 +77,8 @@ def fingerprint_folder(folder: Path) -> dict[str, str]:
 
 
 def _rewrite_pages(site_dir: Path, names: dict[str, str]) -> int:
-    """Point every page's ``href``/``src`` at the hashed copies; returns the pages changed."""
+    """Bundle each page's runs of our assets (assetbundle.py) and point its ``href``/``src`` at
+    the hashed copies, reading and writing each page once; returns the pages changed."""
     changed = 0
 
     def swap(match: re.Match[str]) -> str:
@@ -86,11 +87,18 @@ def _rewrite_pages(site_dir: Path, names: dict[str, str]) -> int:
             return match[0]
         return f"{match[1]}{match[2]}{match[3]}{hashed}{match[2]}"
 
+    def hashed_bundle(folder: Path, name: str, text: str) -> str:
+        content = text.encode("utf-8")
+        hashed = fingerprinted_name(name, content)
+        (folder / hashed).write_bytes(content)  # no plain copy: no page ever named one
+        return hashed
+
+    bundler = Bundler(hashed_bundle)
     for path in site_dir.rglob("*.html"):
         if path.name == NOT_FOUND:
             continue
         text = path.read_text(encoding="utf-8")
-        new = _ATTRIBUTE.sub(swap, text)
+        new = _ATTRIBUTE.sub(swap, bundler.page(path, text))
         if new != text:
             path.write_text(new, encoding="utf-8")
             changed += 1
@@ -98,8 +106,8 @@ def _rewrite_pages(site_dir: Path, names: dict[str, str]) -> int:
 
 
 def fingerprint_site(site_dir: Path) -> dict[str, str]:
-    """Fingerprint every language's own assets in the finished ``site_dir`` and rewrite its
-    pages. A name whose file differs between languages' folders is left unhashed (every
+    """Fingerprint every language's own assets in the finished ``site_dir``, bundle and rewrite
+    its pages. A name whose file differs between languages' folders is left unhashed (every
     language copies the same theme, so this does not happen unless a build is broken)."""
     mappings = [fingerprint_folder(folder) for folder in _asset_folders(site_dir)]
     names: dict[str, str] = {}
@@ -130,9 +138,8 @@ def write_manifest(site_dir: Path) -> Path:
 
 
 def finish_site(site_dir: Path, *, kiosk: bool) -> None:
-    """The build's last step before the swap: style sheets and scripts bundled (assetbundle.py), fingerprints;
-    a kiosk build also gets its manifest."""
-    bundle_assets(site_dir, keep=NOT_FOUND)
+    """The build's last step before the swap: style sheets and scripts bundled (assetbundle.py)
+    and fingerprinted, in one pass over the pages; a kiosk build also gets its manifest."""
     fingerprint_site(site_dir)
     if kiosk:
         write_manifest(site_dir)
