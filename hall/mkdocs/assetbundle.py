@@ -14,7 +14,8 @@ and the order scripts run in, are unchanged. Scripts are joined with ``;`` so th
 ``})()`` is not called by the next one's opening parenthesis; each is its own function scope
 already, and ``document.currentScript`` still names a file in the same folder. The file is named
 after the list (``hall-styles-<8 hex>.css``, ``hall-scripts-<8 hex>.js``), so pages naming the same
-list share one cached file, and fingerprint.py then gives it a content hash like any other. Our
+list share one cached file; fingerprint.py writes it under a content-hashed name only, in the same
+pass over the pages as its own renaming (``Bundler``), so each page is read and written once. Our
 style sheets contain no relative ``url()`` or ``@import``, and the bundle sits in the same folder.
 The 404 page keeps the plain names (``keep``: fingerprint.NOT_FOUND), and ``mkdocs serve``
 previews are not bundled (this runs only for ``build``).
