@@ -99,3 +99,7 @@ def test_every_page_of_the_sample_hall_names_one_bundle_of_ours_in_its_head_and_
         assert len(ours) == 1 and ours[0].startswith("hall-styles-"), (page, ours)
         scripts = re.findall(r'<script src="[^"]*assets/(hall[\w.-]*\.js)"></script>', body.rsplit("bundle.", 1)[1])
         assert len(scripts) == 1 and scripts[0].startswith("hall-scripts-"), (page, scripts)
+        assert 'rel="stylesheet"' not in body, page  # a style sheet in the body holds up what follows it
+    mosque = site / "en/exhibits/history/ming-mosque/index.html"  # it has a recording: the player's styles
+    [bundle] = re.findall(r'<link rel="stylesheet" href="([^"]*hall-styles-[^"]+)">', mosque.read_text(encoding="utf-8"))
+    assert "/* hall-audio.css */" in (mosque.parent / bundle).read_text(encoding="utf-8")
