@@ -180,6 +180,35 @@ def test_on_a_phone_the_viewer_renders_and_fits_the_screen(gl_browser, site_url)
     context.close()
 
 
+#: The boxes of the hotspot labels a visitor can see in the viewer.
+LABELS = """() => { const view = document.getElementById('hall-tour-viewer').getBoundingClientRect();
+  return [...document.querySelectorAll('.hall-tour-spot__label')].map(l => l.getBoundingClientRect())
+    .filter(b => b.right > view.left && b.left < view.right && b.bottom > view.top && b.top < view.bottom)
+    .map(b => [b.left, b.right, b.top, b.bottom]); }"""
+
+
+def _overlapping(boxes, gap=4):
+    return [(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1:]
+            if a[0] < b[1] + gap and b[0] < a[1] + gap and a[2] < b[3] + gap and b[2] < a[3] + gap]
+
+
+def test_on_a_phone_labels_of_nearby_hotspots_do_not_cover_each_other(gl_browser, site_url):
+    """The history scene's two exhibits are 50° apart: on a 390 px screen their labels met at the
+    first view and overlapped once zoomed out; each is moved clear when the view stops."""
+    context = gl_browser.new_context(**PHONE)
+    page = context.new_page()
+    open_scene(page, site_url, "tour/history/")
+    for hfov in (None, 120):
+        if hfov:
+            viewer_value(page, f"setHfov({hfov})")
+        page.wait_for_timeout(1500)  # the zoom, then the two frames after it stops
+        boxes = page.evaluate(LABELS)
+        assert len(boxes) >= 2 and not _overlapping(boxes), (hfov, boxes)
+    page.locator(".hall-tour-spot__label", has_text="202").click()  # each is tappable on its own
+    page.wait_for_url("**/exhibits/history/long-march-memorials/")
+    context.close()
+
+
 def test_without_webgl_the_preview_and_the_links_list_remain(gl_browser, site_url):
     context = gl_browser.new_context(viewport={"width": 1280, "height": 900})
     context.add_init_script("""(() => {

@@ -133,10 +133,11 @@
   }
 
   function loaded() {
-    if (viewer.getScene() === "sharp") {  // the sharp picture is in place
+    if (viewer.getScene() === "sharp") {  // the sharp picture is in place, with its own hotspots
       restore();
       container.removeAttribute("data-sharpening");
       container.setAttribute("data-sharp", "");
+      separateSoon();
       return;
     }
     ready(viewer);
@@ -160,8 +161,41 @@
     else setTimeout(fallback, 0);  // no WebGL, or the picture did not load: once Pannellum is done
   }
 
+  // Hotspots close together would cover each other's labels on a narrow screen (at 100° a
+  // 150 px label spans about 40°). When the view stops, each label that would touch one already
+  // placed, from left to right, moves down or up by a label's height: each stays readable and
+  // tappable on its own (hall-tour.css --hall-spot-shift).
+  var GAP = 6;
+  function separateLabels() {
+    var labels = [].slice.call(container.querySelectorAll(".hall-tour-spot__label"));
+    labels.forEach(function (label) { label.style.removeProperty("--hall-spot-shift"); });
+    var placed = [];
+    labels.map(function (label) { return { label: label, box: label.getBoundingClientRect() }; })
+      .filter(function (spot) { return spot.box.width && getComputedStyle(spot.label).visibility !== "hidden"; })
+      .sort(function (a, b) { return a.box.left - b.box.left; })
+      .forEach(function (spot) {
+        var box = spot.box, step = box.height + GAP;
+        for (var i = 0; i < 9; i++) {
+          var shift = (i % 2 ? 1 : -1) * Math.ceil(i / 2) * step;  // 0, down 1, up 1, down 2 …
+          var top = box.top + shift, bottom = box.bottom + shift;
+          var clear = placed.every(function (p) {
+            return p.right + GAP <= box.left || box.right + GAP <= p.left || p.bottom + GAP <= top || bottom + GAP <= p.top;
+          });
+          if (!clear) continue;
+          if (shift) spot.label.style.setProperty("--hall-spot-shift", shift + "px");
+          placed.push({ left: box.left, right: box.right, top: top, bottom: bottom });
+          return;
+        }
+        placed.push(box);
+      });
+  }
+  function separateSoon() { requestAnimationFrame(function () { requestAnimationFrame(separateLabels); }); }
+
   function ready(viewer) {
     container.setAttribute("data-state", "ready");
+    viewer.on("animatefinished", separateSoon);
+    window.addEventListener("resize", separateSoon);
+    separateSoon();
     container.setAttribute("role", "application");
     container.setAttribute("aria-label", container.getAttribute("data-label"));
     container.setAttribute("aria-describedby", "hall-tour-instructions");
