@@ -188,17 +188,18 @@ def stabilize_filters(bundle: Path) -> None:
         meta_path = bundle / f"pagefind.{language['hash']}.pf_meta"
         meta = _read_cbor(meta_path)
         meta[3] = sorted(([name, digest] for name, digest in meta[3]), key=lambda pair: pair[0])
+        olds = [bundle / "filter" / f"{digest}.pf_filter" for _, digest in meta[3]]
+        filters = [_read_cbor(path) for path in olds]  # all read before any is written: a new name may be an old one
+        for path in olds:
+            path.unlink()  # written again even when unchanged: its gzip bytes then do not depend on the run
         taken: set[str] = set()
-        for pair in meta[3]:
-            old = bundle / "filter" / f"{pair[1]}.pf_filter"
-            name, values = _read_cbor(old)
+        for pair, (name, values) in zip(meta[3], filters):
             data = cbor2.dumps([name, sorted(values, key=lambda value: value[0])])
             full = f"{code}_{_pagefind_hash(data)}"
             pair[1] = full[:len(code) + 8]
             while pair[1] in taken and len(pair[1]) < len(full):
                 pair[1] = full[:len(pair[1]) + 1]
             taken.add(pair[1])
-            old.unlink()  # written again even when unchanged: its gzip bytes then do not depend on the run
             _write_cbor(bundle / "filter" / f"{pair[1]}.pf_filter", data)
         data = cbor2.dumps(meta)
         meta_path.unlink()
