@@ -24,7 +24,6 @@ import io
 import json
 import os
 import platform
-import shutil
 import socketserver
 import subprocess
 import sys
@@ -36,7 +35,7 @@ REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
 
 from hall.outputs.publish.objects import cache_control  # noqa: E402
-from tests.support.sites import copy_sample_hall, run_mkdocs  # noqa: E402
+from tests.support.sites import sample_site  # noqa: E402
 
 LIGHTHOUSE = REPO / "tools" / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
@@ -122,37 +121,29 @@ def main() -> int:
     if not LIGHTHOUSE.exists():
         raise SystemExit("Lighthouse is not installed: run `npm ci --prefix tools` first.")
 
-    tmp = None
-    site = args.site
-    if site is None:
-        tmp = Path(tempfile.mkdtemp(prefix="hall-lighthouse-"))
-        project = copy_sample_hall(tmp)
-        run_mkdocs(project, "build")
-        site = project / "site"
-    server, base = serve(site.resolve())
-    rows, notes = [], []
-    try:
-        for language in args.languages.split(","):
-            prefix = "" if language == "zh" else f"{language}/"
-            for name, path in PAGES.items():
-                if not (site / prefix / path / "index.html").exists():
-                    notes.append(f"- {name} ({language}): page does not exist in this build, not scored.")
-                    continue
-                url = base + prefix + path
-                print(f"lighthouse {url}", file=sys.stderr)
-                report = lighthouse(url, args.chrome)
-                scores = {c: round(report["categories"][c]["score"] * 100) for c in CATEGORIES}
-                rows.append((name, language, "/" + prefix + path, scores))
-                for category in CATEGORIES:
-                    if scores[category] < TARGETS[category] or (scores[category] < 100 and category != "performance"):
-                        for audit in failing_audits(report, category):
-                            notes.append(f"- {name} ({language}), {category}: {audit}")
-                version = report.get("lighthouseVersion", "?")
-                agent = report.get("environment", {}).get("hostUserAgent", "")
-    finally:
-        server.shutdown()
-        if tmp is not None:
-            shutil.rmtree(tmp, ignore_errors=True)
+    with sample_site(args.site, "hall-lighthouse-") as site:
+        server, base = serve(site.resolve())
+        rows, notes = [], []
+        try:
+            for language in args.languages.split(","):
+                prefix = "" if language == "zh" else f"{language}/"
+                for name, path in PAGES.items():
+                    if not (site / prefix / path / "index.html").exists():
+                        notes.append(f"- {name} ({language}): page does not exist in this build, not scored.")
+                        continue
+                    url = base + prefix + path
+                    print(f"lighthouse {url}", file=sys.stderr)
+                    report = lighthouse(url, args.chrome)
+                    scores = {c: round(report["categories"][c]["score"] * 100) for c in CATEGORIES}
+                    rows.append((name, language, "/" + prefix + path, scores))
+                    for category in CATEGORIES:
+                        if scores[category] < TARGETS[category] or (scores[category] < 100 and category != "performance"):
+                            for audit in failing_audits(report, category):
+                                notes.append(f"- {name} ({language}), {category}: {audit}")
+                    version = report.get("lighthouseVersion", "?")
+                    agent = report.get("environment", {}).get("hostUserAgent", "")
+        finally:
+            server.shutdown()
 
     lines = [
         "# Lighthouse scores",

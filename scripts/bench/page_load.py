@@ -20,16 +20,14 @@ import datetime as dt
 import importlib.util
 import os
 import platform
-import shutil
 import statistics
 import sys
-import tempfile
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
 
-from tests.support.sites import copy_sample_hall, run_mkdocs  # noqa: E402
+from tests.support.sites import sample_site  # noqa: E402
 
 PAGES = {"home": "", "exhibit": "exhibits/history/ming-mosque/", "exhibit (en)": "en/exhibits/history/ming-mosque/",
          "tour scene": "tour/history/"}
@@ -121,19 +119,9 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--out", type=Path, default=REPO / "docs/benchmarks/page-load.md")
     args = parser.parse_args()
-    tmp = None
-    site = args.site
-    if site is None:
-        tmp = Path(tempfile.mkdtemp(prefix="hall-page-load-"))
-        project = copy_sample_hall(tmp / "hall")
-        run_mkdocs(project, "build")
-        site = project / "site"
-    try:
+    with sample_site(args.site, "hall-page-load-") as site:
         sites = {"before": args.before, "after": site} if args.before else {"this build": site}
         results = measure(sites, args.runs)
-    finally:
-        if tmp:
-            shutil.rmtree(tmp, ignore_errors=True)
     args.out.write_text(render(results, args.runs, PANORAMA.benchmark_index()), encoding="utf-8")
     print(args.out.read_text(encoding="utf-8"))
     return 0

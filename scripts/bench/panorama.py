@@ -28,7 +28,6 @@ import importlib.util
 import json
 import os
 import platform
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -41,7 +40,7 @@ sys.path.insert(0, str(REPO))
 from hall.content import load_hall  # noqa: E402
 from hall.media.model import MediaPlan  # noqa: E402
 from hall.media.panoramas import with_panoramas  # noqa: E402
-from tests.support.sites import copy_sample_hall, run_mkdocs  # noqa: E402
+from tests.support.sites import sample_site  # noqa: E402
 
 CHROMIUM = os.environ.get("HALL_CHROMIUM", "/usr/bin/chromium")
 GL_ARGS = ["--no-sandbox", "--use-angle=swiftshader", "--enable-unsafe-swiftshader", "--ignore-gpu-blocklist"]
@@ -236,31 +235,23 @@ def main() -> int:
     hall, _ = load_hall(REPO)
     cube = [cube_faces_bytes(REPO / name) for name in hall.tour.files]
     build["cube"] = (sum(c for c, _ in cube) / len(cube), sum(e for _, e in cube) / len(cube))
-    tmp = None
-    site = args.site
-    if site is None:
-        tmp = Path(tempfile.mkdtemp(prefix="hall-pano-bench-"))
-        project = copy_sample_hall(tmp / "hall")
-        run_mkdocs(project, "build")
-        site = project / "site"
     lh = _lighthouse_module()
-    server, base = lh.serve(site)
-    try:
-        url = f"{base.rstrip('/')}/{SCENE}"
-        index = benchmark_index()
-        runs = {"phone": first_view(url, PHONE, False), "desktop": first_view(url, DESKTOP, False),
-                "phone, Lighthouse mobile throttling": throttled_median(url)}
-        calibration = None
-        if index:
-            rate = round(max(1.0, index / TARGET_INDEX), 1)
-            calibration = {"index": index, "rate": rate, "throttled_index": benchmark_index(rate),
-                           "index_at_4": benchmark_index(CPU_SLOWDOWN)}
-            runs[f"phone, calibrated ({rate:g}× CPU)"] = throttled_median(url, rate=rate)
-        lighthouse = lighthouse_run(url)
-    finally:
-        server.shutdown()
-        if tmp:
-            shutil.rmtree(tmp, ignore_errors=True)
+    with sample_site(args.site, "hall-pano-bench-") as site:
+        server, base = lh.serve(site)
+        try:
+            url = f"{base.rstrip('/')}/{SCENE}"
+            index = benchmark_index()
+            runs = {"phone": first_view(url, PHONE, False), "desktop": first_view(url, DESKTOP, False),
+                    "phone, Lighthouse mobile throttling": throttled_median(url)}
+            calibration = None
+            if index:
+                rate = round(max(1.0, index / TARGET_INDEX), 1)
+                calibration = {"index": index, "rate": rate, "throttled_index": benchmark_index(rate),
+                               "index_at_4": benchmark_index(CPU_SLOWDOWN)}
+                runs[f"phone, calibrated ({rate:g}× CPU)"] = throttled_median(url, rate=rate)
+            lighthouse = lighthouse_run(url)
+        finally:
+            server.shutdown()
     args.out.write_text(render(build, runs, lighthouse, calibration), encoding="utf-8")
     print(args.out.read_text(encoding="utf-8"))
     return 0

@@ -9,7 +9,10 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
 REPO = Path(__file__).resolve().parents[2]
 SAMPLE_PARTS = ("mkdocs.yml", "exhibits", "content", "theme")  # what a build reads
@@ -25,6 +28,22 @@ def copy_sample_hall(target: Path) -> Path:
         elif source.exists():
             shutil.copy2(source, target / part)
     return target
+
+
+@contextmanager
+def sample_site(site: Path | None, prefix: str) -> Iterator[Path]:
+    """``site`` when given (a benchmark's ``--site``), else the sample hall built by ``mkdocs
+    build`` in a temporary folder named ``prefix…``, removed afterwards."""
+    if site is not None:
+        yield site
+        return
+    tmp = Path(tempfile.mkdtemp(prefix=prefix))
+    try:
+        project = copy_sample_hall(tmp / "hall")
+        run_mkdocs(project, "build")
+        yield project / "site"
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
 
 
 def finished_sample_hall(target: Path) -> Path:
